@@ -1,0 +1,144 @@
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { z } from "zod";
+import { BotError } from "./core/errors.js";
+
+const httpSchema = z.strictObject({
+  /** Per-request timeout, milliseconds. */
+  timeoutMs: z.number().int().min(1000).max(300_000).default(20_000),
+  /** Retries on 429/5xx/network errors before giving up. */
+  retries: z.number().int().min(0).max(10).default(3),
+  /** User-Agent sent to every upstream; names the bot so operators can reach us. */
+  userAgent: z.string().min(3).default("papers-bot/0.1 (+https://github.com/papers-bot/papers-bot)"),
+});
+
+const configSchema = z.strictObject({
+  database: z
+    .strictObject({
+      /** SQLite file path, relative to the working directory; PAPERS_DB overrides it. */
+      path: z.string().min(1).default("data/papers.db"),
+    })
+    .prefault({}),
+  log: z
+    .strictObject({
+      /** Minimum level written; LOG_LEVEL overrides it. */
+      level: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
+    })
+    .prefault({}),
+  sources: z
+    .strictObject({
+      hf: z
+        .strictObject({
+          /** Fetch Hugging Face Daily Papers. */
+          enabled: z.boolean().default(true),
+          /** API origin (tests point it at a local fake). */
+          baseUrl: z.url().default("https://huggingface.co"),
+          /** How many earlier days to re-fetch for late additions and new upvotes. */
+          refetchDays: z.number().int().min(0).max(14).default(2),
+        })
+        .prefault({}),
+      arxiv: z
+        .strictObject({
+          /** Fetch the arXiv listing feeds for `categories`. */
+          rssEnabled: z.boolean().default(true),
+          /** arXiv categories whose daily listing is ingested, e.g. cs.CL. */
+          categories: z.array(z.string().regex(/^[a-z-]+(\.[A-Za-z-]+)?$/, "use arXiv category names such as cs.CL")).default(["cs.CL", "cs.LG", "cs.AI", "cs.CV"]),
+          /** Listing-feed origin. */
+          rssBaseUrl: z.url().default("https://rss.arxiv.org"),
+          /** Export API origin. */
+          apiBaseUrl: z.url().default("https://export.arxiv.org"),
+          /** Minimum spacing between arXiv requests, ms (arXiv asks for one every 3 s). */
+          minIntervalMs: z.number().int().min(0).default(3000),
+        })
+        .prefault({}),
+      http: httpSchema.prefault({}),
+    })
+    .prefault({}),
+  shell: z
+    .strictObject({
+      /** Conversation reference the shell speaks as. */
+      conversation: z.string().default("shell:local:terminal"),
+      /** User id the shell speaks as. */
+      user: z.string().default("local-user"),
+    })
+    .prefault({}),
+});
+
+/** The validated configuration, with defaults filled in. */
+export type AppConfig = z.infer<typeof configSchema>;
+
+/** Secrets and overrides read from the environment; never logged. */
+export interface AppEnv {
+  /** Discord bot token (starts the Discord adapter). */
+  discordToken: string | null;
+  /** Slack bot token. */
+  slackBotToken: string | null;
+  /** Slack app-level token for Socket Mode. */
+  slackAppToken: string | null;
+  /** Slack signing secret for HTTP mode. */
+  slackSigningSecret: string | null;
+}
+
+/** Everything loadConfig returns. */
+export interface LoadedConfig {
+  /** Validated config. */
+  config: AppConfig;
+  /** Secrets from env. */
+  env: AppEnv;
+  /** The file that was read, or null when defaults were used. */
+  file: string | null;
+}
+
+/** Turns zod issues into one message per key with a fix. */
+function describeIssues(error: z.ZodError, file: string): string {
+  const lines = error.issues.map((issue) => {
+    const key = issue.path.join(".") || "(top level)";
+    if (issue.code === "unrecognized_keys") {
+      const where = issue.path.length ? `${issue.path.join(".")}.` : "";
+      return `unknown key ${issue.keys.map((k) => `"${where}${k}"`).join(", ")}: remove it or check its spelling`;
+    }
+    return `"${key}": ${issue.message}`;
+  });
+  return `Invalid config in ${file}:\n  - ${lines.join("\n  - ")}`;
+}
+
+/**
+ * Reads config from PAPERS_CONFIG, else config/papers.json, validates it, and applies env
+ * overrides (PAPERS_DB, LOG_LEVEL). The only reader of process.env and config/.
+ * Throws BotError("CONFIG") naming the bad key and the fix.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): LoadedConfig {
+  const file = env.PAPERS_CONFIG ? resolve(cwd, env.PAPERS_CONFIG) : resolve(cwd, "config/papers.json");
+  let raw: unknown = {};
+  let used: string | null = null;
+  if (existsSync(file)) {
+    used = file;
+    try {
+      raw = JSON.parse(readFileSync(file, "utf8"));
+    } catch (err) {
+      throw new BotError("CONFIG", `Config file ${file} is not valid JSON (${(err as Error).message}). Fix the syntax and start again.`);
+    }
+  } else if (env.PAPERS_CONFIG) {
+    throw new BotError("CONFIG", `PAPERS_CONFIG points at ${file}, which does not exist. Fix the path or unset PAPERS_CONFIG.`);
+  }
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) throw new BotError("CONFIG", describeIssues(parsed.error, used ?? "defaults"));
+  const config = parsed.data;
+  if (env.PAPERS_DB) config.database.path = env.PAPERS_DB;
+  if (env.LOG_LEVEL) {
+    const level = configSchema.shape.log.unwrap().shape.level.safeParse(env.LOG_LEVEL);
+    if (!level.success) throw new BotError("CONFIG", `LOG_LEVEL="${env.LOG_LEVEL}" is not a level; use one of trace, debug, info, warn, error, silent.`);
+    config.log.level = level.data;
+  }
+  const secret = (name: string): string | null => (env[name] && env[name]!.trim() ? env[name]!.trim() : null);
+  return {
+    config,
+    file: used,
+    env: {
+      discordToken: secret("DISCORD_TOKEN"),
+      slackBotToken: secret("SLACK_BOT_TOKEN"),
+      slackAppToken: secret("SLACK_APP_TOKEN"),
+      slackSigningSecret: secret("SLACK_SIGNING_SECRET"),
+    },
+  };
+}

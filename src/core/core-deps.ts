@@ -1,0 +1,25 @@
+import type { Clock } from "./clock.js";
+import type { Logger } from "./logger.js";
+import type { IngestRunStore } from "./papers/ingest-run-store.js";
+import type { PaperLookup } from "./papers/paper-source.js";
+import type { PaperStore } from "./papers/paper-store.js";
+import type { SubscriptionStore } from "./topics/subscription-store.js";
+import type { VoteStore } from "./votes/vote-store.js";
+
+/** Everything the core's use cases need, built once in src/main.ts and passed explicitly. */
+export interface CoreDeps {
+  /** Paper storage and search. */
+  papers: PaperStore;
+  /** Channel topic subscriptions. */
+  subscriptions: SubscriptionStore;
+  /** Local upvotes. */
+  votes: VoteStore;
+  /** Ingest-run ledger. */
+  ingestRuns: IngestRunStore;
+  /** Upstream lookup for ids the store does not have (arXiv API); null when offline. */
+  lookup: PaperLookup | null;
+  /** Source of "now". */
+  clock: Clock;
+  /** Logger. */
+  logger: Logger;
+}

@@ -1,0 +1,44 @@
+import type { TopicQuery } from "../topics/topic-query.js";
+import type { Paper, PaperInput } from "./paper.js";
+
+/** What an upsert changed. */
+export interface UpsertResult {
+  /** Ids stored for the first time. */
+  inserted: string[];
+  /** Ids that existed and were merged into. */
+  updated: string[];
+}
+
+/** One full-text search result. */
+export interface SearchHit {
+  /** The matching paper. */
+  paper: Paper;
+  /** Relevance, higher is better (negated BM25 with field weights). */
+  score: number;
+  /** A short excerpt around the match, plain text, with `…` where it was cut. */
+  snippet: string;
+}
+
+/** Storage of papers. Synchronous: the SQLite implementation is in-process and fast. */
+export interface PaperStore {
+  /** Merges each input into its paper record (one record per versionless id), in one transaction. */
+  upsert(inputs: PaperInput[]): UpsertResult;
+  /** The paper with this versionless id, or null. */
+  get(id: string): Paper | null;
+  /** The papers with these ids that exist, in the order given. */
+  getMany(ids: string[]): Paper[];
+  /** Papers listed on HF Daily Papers on `day` (YYYY-MM-DD), most upvoted first. */
+  listDaily(day: string): Paper[];
+  /** Papers announced in an arXiv listing feed on `day`. */
+  listAnnounced(day: string): Paper[];
+  /** The latest HF Daily Papers day on or before `day` that has papers, or null. */
+  latestDailyDay(onOrBefore: string): string | null;
+  /** Papers listed on HF or announced on arXiv on or after `day`, newest listing first. */
+  listSince(day: string, limit?: number): Paper[];
+  /** Ranked full-text search (title, keywords, abstract, authors). Never throws on odd input. */
+  search(query: TopicQuery, options: { limit: number }): SearchHit[];
+  /** Ids (out of `ids`) whose title/keywords/abstract contain any term of `query`: a cheap pre-filter. */
+  candidateIds(query: TopicQuery, since: string | null): string[];
+  /** Number of stored papers. */
+  count(): number;
+}

@@ -1,0 +1,38 @@
+/** One user's upvote of one paper in one conversation. */
+export interface Vote {
+  /** Versionless paper id. */
+  paperId: string;
+  /** Conversation reference the vote was cast in. */
+  conversation: string;
+  /** Guild or workspace id, for server-wide leaderboards. */
+  workspace: string;
+  /** Opaque user id on that platform. */
+  userId: string;
+  /** How it was cast: a reaction, a button or the `upvote` command. */
+  via: "reaction" | "button" | "command";
+  /** When, ISO 8601. */
+  at: string;
+}
+
+/** A paper and its local vote count. */
+export interface VoteCount {
+  /** Versionless paper id. */
+  paperId: string;
+  /** Number of distinct users who upvoted it in the scope. */
+  votes: number;
+}
+
+/** Storage of local upvotes: one vote per (conversation, paper, user), so replays count once. */
+export interface VoteStore {
+  /** Records a vote; false when that user had already voted for that paper there. */
+  add(vote: Vote): boolean;
+  /** Removes a user's vote; false when there was none. */
+  remove(conversation: string, paperId: string, userId: string): boolean;
+  /** Vote counts for these papers in a conversation (or a whole workspace when `scope.workspace` is set). */
+  counts(scope: VoteScope, paperIds: string[]): Map<string, number>;
+  /** The most upvoted papers in a scope since `since` (ISO), most votes first. */
+  top(scope: VoteScope, since: string, limit: number): VoteCount[];
+}
+
+/** Which votes to count: one conversation, or every conversation of a workspace. */
+export type VoteScope = { conversation: string } | { workspace: string };

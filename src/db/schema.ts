@@ -1,0 +1,178 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+/** Papers, one row per versionless arXiv id. `pk` is the rowid the FTS index points at. */
+export const papers = sqliteTable("papers", {
+  /** Integer rowid used by the papers_fts external-content index. */
+  pk: integer("pk").primaryKey({ autoIncrement: true }),
+  /** Versionless arXiv id. */
+  id: text("id").notNull().unique(),
+  /** Highest version seen, or null. */
+  version: integer("version"),
+  /** Title, whitespace collapsed. */
+  title: text("title").notNull(),
+  /** Abstract, whitespace collapsed ("" when unknown). */
+  abstract: text("abstract").notNull().default(""),
+  /** JSON array of author names. */
+  authors: text("authors").notNull().default("[]"),
+  /** arXiv v1 submission time (ISO). */
+  publishedAt: text("published_at"),
+  /** Newest version submission time (ISO). */
+  updatedAt: text("updated_at"),
+  /** JSON array of categories, primary first. */
+  categories: text("categories").notNull().default("[]"),
+  /** HF upvotes. */
+  hfUpvotes: integer("hf_upvotes"),
+  /** HF comment count. */
+  hfComments: integer("hf_comments"),
+  /** HF ai_summary. */
+  aiSummary: text("ai_summary"),
+  /** JSON array of HF ai_keywords. */
+  aiKeywords: text("ai_keywords").notNull().default("[]"),
+  /** GitHub repo URL. */
+  githubRepo: text("github_repo"),
+  /** GitHub stars. */
+  githubStars: integer("github_stars"),
+  /** Project page URL. */
+  projectPage: text("project_page"),
+  /** Thumbnail URL. */
+  thumbnail: text("thumbnail"),
+  /** DOI. */
+  doi: text("doi"),
+  /** Journal reference. */
+  journalRef: text("journal_ref"),
+  /** arXiv comment. */
+  comment: text("comment"),
+  /** When first stored (ISO). */
+  firstSeenAt: text("first_seen_at").notNull(),
+  /** When last merged into (ISO). */
+  lastSeenAt: text("last_seen_at").notNull(),
+});
+
+/** The days a paper was listed: on HF Daily Papers (`hf`) or in an arXiv feed (`arxiv`). */
+export const paperListings = sqliteTable(
+  "paper_listings",
+  {
+    /** Versionless paper id. */
+    paperId: text("paper_id").notNull(),
+    /** `hf` or `arxiv`. */
+    source: text("source").notNull(),
+    /** YYYY-MM-DD. */
+    day: text("day").notNull(),
+    /** arXiv announce type (`new`, `cross`, ...), null for HF. */
+    announceType: text("announce_type"),
+  },
+  (t) => [primaryKey({ columns: [t.paperId, t.source, t.day] }), index("paper_listings_day").on(t.source, t.day)],
+);
+
+/** Channel topic subscriptions. */
+export const subscriptions = sqliteTable(
+  "subscriptions",
+  {
+    /** Row id. */
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Opaque conversation reference. */
+    conversation: text("conversation").notNull(),
+    /** Platform name. */
+    platform: text("platform").notNull(),
+    /** Guild or workspace id. */
+    workspace: text("workspace").notNull(),
+    /** Topic as typed. */
+    topic: text("topic").notNull(),
+    /** Lower-cased topic, for uniqueness. */
+    topicKey: text("topic_key").notNull(),
+    /** Who added it. */
+    addedBy: text("added_by").notNull(),
+    /** When (ISO). */
+    addedAt: text("added_at").notNull(),
+  },
+  (t) => [uniqueIndex("subscriptions_conversation_topic").on(t.conversation, t.topicKey)],
+);
+
+/** Per-channel delivery settings (used by the scheduler). */
+export const channelSettings = sqliteTable("channel_settings", {
+  /** Opaque conversation reference. */
+  conversation: text("conversation").primaryKey(),
+  /** Platform name. */
+  platform: text("platform").notNull(),
+  /** Guild or workspace id. */
+  workspace: text("workspace").notNull(),
+  /** Local post time HH:MM, or null when no daily post is scheduled. */
+  postTime: text("post_time"),
+  /** IANA timezone for postTime. */
+  timezone: text("timezone").notNull().default("UTC"),
+  /** Comma-separated ISO weekdays (1 = Monday … 7 = Sunday). */
+  days: text("days").notNull().default("1,2,3,4,5,6,7"),
+  /** Most papers per post. */
+  maxPapers: integer("max_papers").notNull().default(10),
+  /** Minimum HF upvotes for a paper to be posted. */
+  minUpvotes: integer("min_upvotes").notNull().default(0),
+  /** `all` or `topics`. */
+  mode: text("mode").notNull().default("all"),
+  /** 1 when paused. */
+  paused: integer("paused", { mode: "boolean" }).notNull().default(false),
+  /** Why it was paused (user or repeated failures). */
+  pausedReason: text("paused_reason"),
+  /** `latest` (catch up the most recent missed day), `all`, or `skip`. */
+  catchUp: text("catch_up").notNull().default("latest"),
+  /** 1 to post papers in a thread under the header. */
+  useThread: integer("use_thread", { mode: "boolean" }).notNull().default(false),
+  /** Last change (ISO). */
+  updatedAt: text("updated_at").notNull(),
+});
+
+/** Local upvotes: one per (conversation, paper, user). */
+export const votes = sqliteTable(
+  "votes",
+  {
+    /** Conversation reference. */
+    conversation: text("conversation").notNull(),
+    /** Versionless paper id. */
+    paperId: text("paper_id").notNull(),
+    /** Opaque user id. */
+    userId: text("user_id").notNull(),
+    /** Guild or workspace id. */
+    workspace: text("workspace").notNull(),
+    /** `reaction`, `button` or `command`. */
+    via: text("via").notNull(),
+    /** When (ISO). */
+    at: text("at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.conversation, t.paperId, t.userId] }),
+    index("votes_workspace").on(t.workspace, t.at),
+    index("votes_conversation_at").on(t.conversation, t.at),
+  ],
+);
+
+/** Ingest-run ledger. */
+export const ingestRuns = sqliteTable("ingest_runs", {
+  /** Row id. */
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** `hf`, `arxiv-rss`, `arxiv-api`, `file`. */
+  source: text("source").notNull(),
+  /** Day fetched, or null. */
+  day: text("day"),
+  /** Start (ISO). */
+  startedAt: text("started_at").notNull(),
+  /** End (ISO), null while running. */
+  finishedAt: text("finished_at"),
+  /** `running`, `ok`, `partial`, `failed`. */
+  status: text("status").notNull(),
+  /** Papers stored for the first time. */
+  papersNew: integer("papers_new").notNull().default(0),
+  /** Papers merged into. */
+  papersUpdated: integer("papers_updated").notNull().default(0),
+  /** JSON array of {ref, reason}. */
+  bad: text("bad").notNull().default("[]"),
+  /** Failure reason. */
+  error: text("error"),
+});
+
+/** Platform event ids already processed, so a replayed event counts once. */
+export const processedEvents = sqliteTable("processed_events", {
+  /** Platform-qualified event id. */
+  eventKey: text("event_key").primaryKey(),
+  /** When first seen (ISO). */
+  at: text("at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+});
