@@ -43,6 +43,8 @@ export const papers = sqliteTable("papers", {
   journalRef: text("journal_ref"),
   /** arXiv comment. */
   comment: text("comment"),
+  /** Source of the stored title/abstract/authors/categories (`arxiv-api` outranks `hf` and `arxiv-rss`); null before this column existed. */
+  metaSource: text("meta_source"),
   /** When first stored (ISO). */
   firstSeenAt: text("first_seen_at").notNull(),
   /** When last merged into (ISO). */

@@ -1,0 +1,42 @@
+import type { Clock } from "../core/clock.js";
+import type { IngestRunStore } from "../core/papers/ingest-run-store.js";
+import type { PaperStore } from "../core/papers/paper-store.js";
+import type { SubscriptionStore } from "../core/topics/subscription-store.js";
+import type { VoteStore } from "../core/votes/vote-store.js";
+import type { OpenDatabase } from "./open-database.js";
+import { createSqliteIngestRunStore } from "./sqlite-ingest-run-store.js";
+import { createSqlitePaperStore } from "./sqlite-paper-store.js";
+import { createSqliteProcessedEvents, type ProcessedEvents } from "./sqlite-processed-events.js";
+import { createSqliteSubscriptionStore } from "./sqlite-subscription-store.js";
+import { createSqliteVoteStore } from "./sqlite-vote-store.js";
+
+/** Every SQLite-backed store, built over one open database. */
+export interface SqliteStores {
+  /** Papers, listings and full-text search. */
+  papers: PaperStore;
+  /** Channel topic subscriptions. */
+  subscriptions: SubscriptionStore;
+  /** Local upvotes. */
+  votes: VoteStore;
+  /** Ingest-run ledger. */
+  ingestRuns: IngestRunStore;
+  /** Platform event ids already handled. */
+  processedEvents: ProcessedEvents;
+}
+
+/** Options for `createSqliteStores`. */
+export interface SqliteStoresOptions {
+  /** Source of "now" for stored timestamps (first/last seen, ingest runs); the system clock by default. */
+  clock?: Clock;
+}
+
+/** Builds all stores over `open`; the composition root calls this once. */
+export function createSqliteStores(open: OpenDatabase, options: SqliteStoresOptions = {}): SqliteStores {
+  return {
+    papers: createSqlitePaperStore(open, options),
+    subscriptions: createSqliteSubscriptionStore(open),
+    votes: createSqliteVoteStore(open),
+    ingestRuns: createSqliteIngestRunStore(open, options),
+    processedEvents: createSqliteProcessedEvents(open),
+  };
+}

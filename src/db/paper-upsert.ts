@@ -1,0 +1,132 @@
+import type Database from "better-sqlite3";
+import type { Clock } from "../core/clock.js";
+import { BotError } from "../core/errors.js";
+import type { PaperInput } from "../core/papers/paper.js";
+import type { UpsertResult } from "../core/papers/paper-store.js";
+import { stringArrayJson } from "./paper-row.js";
+
+/*
+ * Merge rule, applied in SQL by INSERT ... ON CONFLICT(id) DO UPDATE (no read per row):
+ * - An absent input field (undefined, "" or []) never overwrites a stored value.
+ * - Descriptive metadata (title, abstract, authors, categories, publishedAt) takes the
+ *   incoming value, except that once an `arxiv-api` record has been stored, `hf` and
+ *   `arxiv-rss` inputs no longer replace it (they only fill fields still empty); an older
+ *   arxiv-api version (lower `version`) does not replace a newer one either. Provenance is
+ *   tracked in papers.meta_source rather than guessed from length: HF titles are copies
+ *   of whatever arXiv version HF saw, so "longer" would keep a stale v1 title over a v2.
+ * - Mutable counters (hfUpvotes, hfComments, githubStars) take the newest value given.
+ * - version and updatedAt take the maximum seen.
+ * - aiSummary, aiKeywords, links, doi, journalRef, comment take the incoming value when present.
+ * - dailyDate / announcedDate add a paper_listings row (`hf` / `arxiv`); days accumulate.
+ */
+const UPSERT_SQL = `
+INSERT INTO papers (id, version, title, abstract, authors, published_at, updated_at, categories,
+  hf_upvotes, hf_comments, ai_summary, ai_keywords, github_repo, github_stars, project_page,
+  thumbnail, doi, journal_ref, comment, meta_source, first_seen_at, last_seen_at)
+VALUES (@id, @version, @title, @abstract, @authors, @publishedAt, @updatedAt, @categories,
+  @hfUpvotes, @hfComments, @aiSummary, @aiKeywords, @githubRepo, @githubStars, @projectPage,
+  @thumbnail, @doi, @journalRef, @comment, @source, @now, @now)
+ON CONFLICT(id) DO UPDATE SET
+  version = CASE WHEN excluded.version > coalesce(version, 0) THEN excluded.version ELSE version END,
+  title = CASE WHEN excluded.title = '' OR (#KEEP# AND title <> '') THEN title ELSE excluded.title END,
+  abstract = CASE WHEN excluded.abstract = '' OR (#KEEP# AND abstract <> '') THEN abstract ELSE excluded.abstract END,
+  authors = CASE WHEN excluded.authors = '[]' OR (#KEEP# AND authors <> '[]') THEN authors ELSE excluded.authors END,
+  categories = CASE WHEN excluded.categories = '[]' OR (#KEEP# AND categories <> '[]') THEN categories ELSE excluded.categories END,
+  published_at = CASE WHEN excluded.published_at IS NULL OR (#KEEP# AND published_at IS NOT NULL) THEN published_at ELSE excluded.published_at END,
+  updated_at = CASE WHEN excluded.updated_at > coalesce(updated_at, '') THEN excluded.updated_at ELSE updated_at END,
+  hf_upvotes = coalesce(excluded.hf_upvotes, hf_upvotes),
+  hf_comments = coalesce(excluded.hf_comments, hf_comments),
+  github_stars = coalesce(excluded.github_stars, github_stars),
+  ai_summary = coalesce(excluded.ai_summary, ai_summary),
+  ai_keywords = CASE WHEN excluded.ai_keywords = '[]' THEN ai_keywords ELSE excluded.ai_keywords END,
+  github_repo = coalesce(excluded.github_repo, github_repo),
+  project_page = coalesce(excluded.project_page, project_page),
+  thumbnail = coalesce(excluded.thumbnail, thumbnail),
+  doi = coalesce(excluded.doi, doi),
+  journal_ref = coalesce(excluded.journal_ref, journal_ref),
+  comment = coalesce(excluded.comment, comment),
+  meta_source = CASE WHEN #KEEP# THEN meta_source ELSE excluded.meta_source END,
+  last_seen_at = excluded.last_seen_at
+RETURNING pk`.replaceAll(
+  "#KEEP#",
+  "(meta_source = 'arxiv-api' AND (excluded.meta_source IS NOT 'arxiv-api' OR coalesce(excluded.version < version, 0)))",
+);
+
+const LISTING_SQL = `
+INSERT INTO paper_listings (paper_id, source, day, announce_type) VALUES (?, ?, ?, ?)
+ON CONFLICT(paper_id, source, day) DO UPDATE SET announce_type = coalesce(excluded.announce_type, announce_type)`;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function text(value: string | undefined): string | null {
+  if (typeof value !== "string") return null;
+  const trimmed = value.trim();
+  return trimmed === "" ? null : trimmed;
+}
+
+function count(value: number | undefined): number | null {
+  return typeof value === "number" && Number.isFinite(value) ? Math.trunc(value) : null;
+}
+
+function toParams(input: PaperInput, now: string): Record<string, string | number | null> {
+  return {
+    id: input.id,
+    version: count(input.version),
+    title: typeof input.title === "string" ? input.title.replace(/\s+/g, " ").trim() : "",
+    abstract: typeof input.abstract === "string" ? input.abstract.trim() : "",
+    authors: stringArrayJson(input.authors),
+    publishedAt: text(input.publishedAt),
+    updatedAt: text(input.updatedAt),
+    categories: stringArrayJson(input.categories),
+    hfUpvotes: count(input.hfUpvotes),
+    hfComments: count(input.hfComments),
+    aiSummary: text(input.aiSummary),
+    aiKeywords: stringArrayJson(input.aiKeywords),
+    githubRepo: text(input.githubRepo),
+    githubStars: count(input.githubStars),
+    projectPage: text(input.projectPage),
+    thumbnail: text(input.thumbnail),
+    doi: text(input.doi),
+    journalRef: text(input.journalRef),
+    comment: text(input.comment),
+    source: input.source,
+    now,
+  };
+}
+
+/** Builds the batch upsert for one connection; statements are prepared once here. */
+export function createPaperUpsert(sqlite: Database.Database, clock: () => Date): (inputs: PaperInput[]) => UpsertResult {
+  const upsert = sqlite.prepare<Record<string, string | number | null>, { pk: number }>(UPSERT_SQL);
+  const listing = sqlite.prepare<[string, string, string, string | null]>(LISTING_SQL);
+  const maxPk = sqlite.prepare<[], { m: number }>("SELECT coalesce(max(pk), 0) AS m FROM papers");
+
+  const run = sqlite.transaction((inputs: PaperInput[]): UpsertResult => {
+    const now = clock().toISOString();
+    // AUTOINCREMENT pks only grow, so a returned pk above this was inserted by this batch.
+    const before = maxPk.get()?.m ?? 0;
+    const inserted: string[] = [];
+    const updated: string[] = [];
+    const seen = new Set<string>();
+    for (const input of inputs) {
+      const id = typeof input.id === "string" ? input.id.trim() : "";
+      if (id === "") throw new BotError("INVALID_ARGS", "A paper without an id cannot be stored.", { input });
+      const row = upsert.get(toParams({ ...input, id }, now));
+      if (!seen.has(id)) {
+        seen.add(id);
+        (row && row.pk > before ? inserted : updated).push(id);
+      }
+      if (input.dailyDate && DAY.test(input.dailyDate)) listing.run(id, "hf", input.dailyDate, null);
+      if (input.announcedDate && DAY.test(input.announcedDate)) {
+        listing.run(id, "arxiv", input.announcedDate, text(input.announceType));
+      }
+    }
+    return { inserted, updated };
+  });
+
+  return (inputs) => (inputs.length === 0 ? { inserted: [], updated: [] } : run.immediate(inputs));
+}
+
+/** Adapts a Clock to the `() => Date` the upsert takes. */
+export function clockNow(clock: Clock | undefined): () => Date {
+  return clock ? () => clock.now() : () => new Date();
+}
