@@ -167,7 +167,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       await sleep(waitMs);
     }
     log.warn({ url: safeUrl, attempts, reason: last }, "upstream request failed");
-    throw new BotError("UPSTREAM", `${host} is not answering (${last} after ${attempts} attempt${attempts === 1 ? "" : "s"}); try again in a few minutes.`, {
+    throw new BotError("UPSTREAM", `${host} is not answering (${last}; ${attempts} attempt${attempts === 1 ? "" : "s"}); try again in a few minutes.`, {
       url: safeUrl,
       attempts,
       last,
