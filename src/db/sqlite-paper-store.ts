@@ -91,11 +91,12 @@ export function createSqlitePaperStore(open: OpenDatabase, options: SqlitePaperS
     listDaily: (day) => daily.all(day).map(rowToPaper),
     listAnnounced: (day) => announced.all(day).map(rowToPaper),
     latestDailyDay: (onOrBefore) => latestDaily.get(onOrBefore) ?? null,
-    listSince: (day, limit) => since.all(day, limit === undefined ? -1 : Math.max(0, Math.trunc(limit))).map(rowToPaper),
+    listSince: (day, limit) => since.all(day, limit === undefined || !Number.isFinite(limit) ? -1 : Math.max(0, Math.trunc(limit))).map(rowToPaper),
     search(query, { limit }) {
       const match = compileMatch(query);
-      if (match === null || limit <= 0) return [];
-      const rows = runFts(query, match, () => search.all(match, Math.trunc(limit)));
+      const max = Number.isFinite(limit) ? Math.trunc(limit) : 0;
+      if (match === null || max <= 0) return [];
+      const rows = runFts(query, match, () => search.all(match, max));
       return rows.map((row): SearchHit => ({
         paper: rowToPaper(row),
         score: row.score,

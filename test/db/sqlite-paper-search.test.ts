@@ -1,0 +1,138 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { isBotError } from "../../src/core/errors.js";
+import type { PaperInput } from "../../src/core/papers/paper.js";
+import type { PaperStore } from "../../src/core/papers/paper-store.js";
+import type { QueryTerm, TopicQuery } from "../../src/core/topics/topic-query.js";
+import { compileMatch } from "../../src/db/fts-query.js";
+import { createSqlitePaperStore } from "../../src/db/sqlite-paper-store.js";
+import { createTempDb } from "../helpers/temp-db.js";
+
+const word = (text: string): QueryTerm => ({ kind: "word", text });
+const phrase = (...words: string[]): QueryTerm => ({ kind: "phrase", words });
+const q = (anyOf: QueryTerm[][], exclude: QueryTerm[] = []): TopicQuery => ({ raw: "by hand", anyOf, exclude });
+
+const paper = (id: string, title: string, abstract: string, extra: Partial<PaperInput> = {}): PaperInput => ({
+  id,
+  source: "hf",
+  title,
+  abstract,
+  authors: ["Jane Doe"],
+  dailyDate: "2024-10-23",
+  ...extra,
+});
+
+const LONG_ABSTRACT =
+  "We revisit training recipes for large models. Across many benchmarks and many settings we report careful ablations, " +
+  "and along the way we note that tokenization choices shift perplexity in subtle ways that deserve study. " +
+  "Further experiments on retrieval, reasoning and code complete the picture with extensive analysis.";
+
+describe("SqlitePaperStore search", () => {
+  let t: ReturnType<typeof createTempDb>;
+  let store: PaperStore;
+  beforeEach(() => {
+    t = createTempDb();
+    store = createSqlitePaperStore(t);
+    store.upsert([
+      paper("2401.00001", "Better Tokenization for Multilingual Models", "We propose a tokenizer that adapts to scripts."),
+      paper("2401.00002", "Scaling Laws Revisited", LONG_ABSTRACT),
+      paper("2401.00003", "Flow Matching for Video Generation", "Flow-matching models generate video frames.", { dailyDate: "2024-10-20" }),
+      paper("2401.00004", "Diffusion Transformers at Scale", "Diffusion models with transformer backbones.", { aiKeywords: ["image generation"] }),
+      paper("2401.00005", "Title Only Paper", ""),
+    ]);
+  });
+  afterEach(() => t.cleanup());
+
+  it("ranks a title hit above an abstract-only hit, with higher scores first", () => {
+    const hits = store.search(q([[word("tokenization")]]), { limit: 10 });
+    expect(hits.map((h) => h.paper.id)).toEqual(["2401.00001", "2401.00002"]);
+    expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
+  });
+
+  it("expands word families (tokenizations → tokenization) but does not stem to a bare root", () => {
+    expect(store.search(q([[word("tokenizations")]]), { limit: 10 }).map((h) => h.paper.id)).toContain("2401.00001");
+    store.upsert([paper("2401.00009", "Counting Tokens", "Every token costs money.")]);
+    expect(store.search(q([[word("tokenization")]]), { limit: 10 }).map((h) => h.paper.id)).not.toContain("2401.00009");
+  });
+
+  it("returns a plain-text abstract snippet with … where it was cut, and the title when there is no abstract", () => {
+    const long = store.search(q([[word("ablations")]]), { limit: 1 })[0]!;
+    expect(long.snippet).toMatch(/ablations/);
+    expect(long.snippet).toMatch(/…/);
+    expect(long.snippet).not.toMatch(/[<>[\]*]/);
+    expect(long.snippet.length).toBeLessThan(LONG_ABSTRACT.length);
+    expect(store.search(q([[word("title")]]), { limit: 1 })[0]!.snippet).toBe("Title Only Paper");
+  });
+
+  it("applies AND within a clause, OR between clauses, NOT for exclusions, and hyphen-normalised phrases", () => {
+    const ids = (query: TopicQuery) => store.search(query, { limit: 10 }).map((h) => h.paper.id).sort();
+    expect(ids(q([[word("diffusion"), word("transformer")]]))).toEqual(["2401.00004"]);
+    expect(ids(q([[word("diffusion"), word("video")]]))).toEqual([]);
+    expect(ids(q([[word("diffusion")], [phrase("flow-matching")]]))).toEqual(["2401.00003", "2401.00004"]);
+    expect(ids(q([[phrase("flow", "matching")]], [word("video")]))).toEqual([]);
+    expect(ids(q([[phrase("image", "generation")]]))).toEqual(["2401.00004"]);
+    expect(ids(q([[word("doe")]])).length).toBe(5);
+  });
+
+  it("respects the limit", () => {
+    expect(store.search(q([[word("doe")]]), { limit: 2 })).toHaveLength(2);
+    expect(store.search(q([[word("doe")]]), { limit: 0 })).toEqual([]);
+  });
+
+  const hostile = [
+    '"', '""', 'say "hi"', "*", "token*", "NEAR(", "NEAR(a b)", "AND (", "(", ")", "OR", "AND", "NOT", "NEAR", "-", "--x",
+    ":", "title:", "title:token", "^", "^start", "{title}", "🔥", "🔥🔥 fire", "العربية", "עברית", "ñandú",
+    "a\u0000b", "\u202Eevil", "x".repeat(10_000), "'", "\\", "+", "@", "$1", "%", "&&", "||", "!",
+  ];
+
+  it.each(hostile)("never throws for the word %j", (text) => {
+    const query = q([[word(text)], [phrase(text, text)], [word("diffusion"), word(text)]], [word(text), phrase(text)]);
+    expect(() => store.search(query, { limit: 5 })).not.toThrow();
+    expect(() => store.candidateIds(query, null)).not.toThrow();
+    expect(() => store.search(q([[word(text)]]), { limit: 5 })).not.toThrow();
+  });
+
+  it("never throws for odd query shapes", () => {
+    for (const query of [q([]), q([[]]), q([[]], [word("x")]), q([[word("🔥")]]), q([[phrase()]]), q([[word("")]])]) {
+      expect(store.search(query, { limit: 5 })).toEqual([]);
+      expect(store.candidateIds(query, null)).toEqual([]);
+    }
+    const many = q([Array.from({ length: 400 }, (_, i) => word(`w${i}`))], Array.from({ length: 300 }, (_, i) => word(`x${i}`)));
+    const wide = q(Array.from({ length: 400 }, (_, i) => [word(`w${i}`), phrase("a", `b${i}`)]));
+    expect(() => store.search(many, { limit: 5 })).not.toThrow();
+    expect(() => store.search(wide, { limit: 5 })).not.toThrow();
+  });
+
+  it("finds text in Arabic, Hebrew and with diacritics", () => {
+    store.upsert([paper("2401.00010", "نماذج اللغة and מודלי שפה", "Résumé of naïve café models.")]);
+    expect(store.search(q([[word("اللغة")]]), { limit: 5 }).map((h) => h.paper.id)).toEqual(["2401.00010"]);
+    expect(store.search(q([[word("שפה")]]), { limit: 5 }).map((h) => h.paper.id)).toEqual(["2401.00010"]);
+    expect(store.search(q([[word("naive")]]), { limit: 5 }).map((h) => h.paper.id)).toEqual(["2401.00010"]);
+  });
+
+  it("quotes every string it hands to FTS5, leaving only its own operators outside quotes", () => {
+    const match = compileMatch(q([[word('a"b'), word("NEAR"), word("title:x*")]], [phrase("x", "y-z"), word("OR")])) ?? "";
+    expect(match).toContain('"a""b"');
+    expect(match).toContain('"x y z"');
+    const outside = match.replace(/"(?:[^"]|"")*"/g, "");
+    expect(outside).toMatch(/^[()\sANDORT]*$/);
+    expect(outside.replace(/\s+/g, " ").trim()).toMatch(/^[( ]*(\(|AND|OR|NOT|\)| )*$/);
+  });
+
+  it("candidateIds returns ids containing any positive term, limited to recent listings", () => {
+    const query = q([[word("diffusion"), word("nothingmatches")], [phrase("flow", "matching")]], [word("video")]);
+    expect(store.candidateIds(query, null).sort()).toEqual(["2401.00003", "2401.00004"]);
+    expect(store.candidateIds(query, "2024-10-21")).toEqual(["2401.00004"]);
+  });
+
+  it("turns an FTS5 failure into INVALID_QUERY as a last resort", () => {
+    t.sqlite.exec("DROP TABLE papers_fts");
+    t.sqlite.exec("CREATE VIRTUAL TABLE papers_fts USING fts5(title, ai_keywords, abstract, authors, detail=none)");
+    let caught: unknown;
+    try {
+      store.search(q([[phrase("flow", "matching")]]), { limit: 1 });
+    } catch (err) {
+      caught = err;
+    }
+    expect(isBotError(caught) && caught.code).toBe("INVALID_QUERY");
+  });
+});
