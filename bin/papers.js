@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // Thin launcher for the compiled CLI: `npm ci` runs the `prepare` build, so dist/ exists.
-import "../dist/cli.js";
+import "../dist/cli/cli.js";

@@ -1,0 +1,97 @@
+import { createInterface, type Interface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
+import type { ChatAdapter, InboundHandler } from "../../core/chat/chat-adapter.js";
+import type { CommandEvent, OutboundMessage } from "../../core/chat/message.js";
+import { renderText } from "./render-text.js";
+
+/** Options for the shell adapter. */
+export interface ShellAdapterOptions {
+  /** Where commands come from (process.stdin). */
+  input: Readable;
+  /** Where replies go (process.stdout). */
+  output: Writable;
+  /** Show a `papers>` prompt (when input is a terminal). */
+  interactive: boolean;
+  /** Conversation reference the shell speaks as. */
+  conversation: string;
+  /** User id the shell speaks as. */
+  user: string;
+}
+
+/** The shell adapter plus a promise that settles when input ends or the user types `exit`. */
+export interface ShellAdapter extends ChatAdapter {
+  /** Resolves when the shell has no more input. */
+  readonly finished: Promise<void>;
+  /** Prints a line of the bot's own status text. */
+  say(text: string): void;
+}
+
+/** Splits `/papers today tokenization` (or `today tokenization`) into name and text. */
+export function parseShellLine(line: string): { name: string; text: string } {
+  const stripped = line.trim().replace(/^\/?papers\b\s*/i, "").replace(/^\//, "");
+  const match = /^(\S*)\s*([\s\S]*)$/.exec(stripped);
+  return { name: (match?.[1] ?? "").toLowerCase(), text: (match?.[2] ?? "").trim() };
+}
+
+/**
+ * A Hubot-style shell: reads `/papers ...` commands from a terminal (or, line by line,
+ * from piped input) and prints the replies. The local user manages their own channel.
+ */
+export function createShellAdapter(options: ShellAdapterOptions): ShellAdapter {
+  let rl: Interface | null = null;
+  let sent = 0;
+  let resolveFinished: () => void = () => undefined;
+  const finished = new Promise<void>((resolve) => (resolveFinished = resolve));
+  const print = (text: string) => options.output.write(`${text}\n`);
+  const platform = options.conversation.split(":")[0] ?? "shell";
+  const workspace = options.conversation.split(":")[1] ?? "local";
+
+  async function loop(handler: InboundHandler, reader: Interface): Promise<void> {
+    if (options.interactive) reader.prompt();
+    for await (const line of reader) {
+      const trimmed = line.trim();
+      if (trimmed === "exit" || trimmed === "quit") break;
+      if (trimmed.length > 0) {
+        const { name, text } = parseShellLine(trimmed);
+        const event: CommandEvent = {
+          kind: "command",
+          name,
+          text,
+          platform,
+          workspace,
+          conversation: options.conversation,
+          actor: { id: options.user, name: options.user, canManageChannel: async () => true },
+          raw: line,
+        };
+        const reply = await handler(event);
+        if (reply) print(renderText(reply));
+      }
+      if (options.interactive) reader.prompt();
+    }
+  }
+
+  return {
+    platform,
+    finished,
+    say: print,
+    async start(handler) {
+      const reader = createInterface({ input: options.input, output: options.interactive ? options.output : undefined, prompt: "papers> ", terminal: options.interactive });
+      rl = reader;
+      loop(handler, reader)
+        .catch((err: unknown) => print(`shell stopped: ${(err as Error).message}`))
+        .finally(() => {
+          reader.close();
+          resolveFinished();
+        });
+    },
+    async stop() {
+      rl?.close();
+      resolveFinished();
+    },
+    async send(_conversation: string, message: OutboundMessage) {
+      print(renderText(message));
+      sent += 1;
+      return `${options.conversation}:${sent}`;
+    },
+  };
+}

@@ -1,0 +1,152 @@
+import { Command, InvalidArgumentError } from "commander";
+import { renderText } from "../adapters/shell/render-text.js";
+import { addDays, isDay, utcDay } from "../core/clock.js";
+import type { OutboundMessage } from "../core/chat/message.js";
+import { isBotError } from "../core/errors.js";
+import { ingestDays, ingestRecent } from "../core/papers/ingest-recent.js";
+import type { IngestRun } from "../core/papers/ingest-run-store.js";
+import { listDay } from "../core/papers/list-day.js";
+import { summarizePaper } from "../core/summaries/summarize-paper.js";
+import { explainMatch, matchTopicAcross } from "../core/topics/match-topic.js";
+import { parseTopicQuery } from "../core/topics/parse-topic-query.js";
+import { createLogger } from "../create-logger.js";
+import { createApp, loadConfigOrExit, type App } from "../main.js";
+import { ingestFile } from "./ingest-file.js";
+import { paperJson, printJson } from "./print-result.js";
+import { createProgress } from "./progress.js";
+
+function dayOption(value: string): string {
+  if (!isDay(value)) throw new InvalidArgumentError("use YYYY-MM-DD, e.g. 2026-07-31");
+  return value;
+}
+
+function countOption(max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > max) throw new InvalidArgumentError(`use a whole number from 1 to ${max}`);
+    return n;
+  };
+}
+
+function withApp<A extends unknown[]>(fn: (app: App, ...args: A) => Promise<void>) {
+  return async (...args: A): Promise<void> => {
+    const loaded = loadConfigOrExit();
+    const logger = createLogger({ level: loaded.config.log.level, pretty: Boolean(process.stderr.isTTY) });
+    let app: App | null = null;
+    try {
+      app = createApp(loaded, { logger });
+      await fn(app, ...args);
+    } catch (err) {
+      process.stderr.write(`papers: ${isBotError(err) ? err.message : (err as Error).stack ?? String(err)}\n`);
+      process.exitCode = isBotError(err) ? 1 : 70;
+    } finally {
+      app?.close();
+    }
+  };
+}
+
+function printMessage(message: OutboundMessage): void {
+  process.stdout.write(`${renderText(message)}\n`);
+}
+
+const runCommandAsShell = async (app: App, name: string, text: string) => {
+  const reply = await app.handleInbound({
+    kind: "command", name, text, platform: "shell", workspace: "local", conversation: app.config.shell.conversation, raw: null,
+    actor: { id: app.config.shell.user, canManageChannel: async () => true },
+  });
+  if (reply) printMessage(reply);
+};
+
+function printRuns(runs: IngestRun[], json: boolean): void {
+  if (json) return printJson(runs);
+  for (const run of runs) {
+    const bad = run.bad.length ? `, ${run.bad.length} bad records (${run.bad.slice(0, 5).map((b) => b.ref).join(", ")})` : "";
+    const what = run.status === "failed" ? `failed: ${run.error}` : `${run.papersNew} new, ${run.papersUpdated} updated${bad}`;
+    process.stdout.write(`${run.source}${run.day ? ` ${run.day}` : ""}: ${run.status} — ${what}\n`);
+  }
+  if (runs.some((r) => r.status === "failed")) process.exitCode = 1;
+}
+
+/** Builds the `papers` command-line interface. */
+export function buildCli(): Command {
+  const program = new Command("papers").description("Daily research papers from Hugging Face and arXiv, for scripts and terminals.").showHelpAfterError();
+  program
+    .command("ingest")
+    .description("Fetch papers into the store: today's (and recent days') lists, a past day, or a saved response file.")
+    .option("--source <source>", "hf, arxiv or all", "all")
+    .option("--date <day>", "last day to fetch (YYYY-MM-DD, default today UTC)", dayOption)
+    .option("--days <n>", "how many days back from --date to fetch from HF (backfill)", countOption(3650))
+    .option("--file <path...>", "ingest saved API/feed responses instead of fetching")
+    .option("--json", "print the ingest runs as JSON")
+    .action(withApp(async (app, opts: { source: string; date?: string; days?: number; file?: string[]; json?: boolean }) => {
+      if (!["hf", "arxiv", "all"].includes(opts.source)) throw new InvalidArgumentError("--source takes hf, arxiv or all");
+      const runs: IngestRun[] = [];
+      if (opts.file) {
+        for (const file of opts.file) runs.push(await ingestFile(app.deps, file));
+        return printRuns(runs, Boolean(opts.json));
+      }
+      const hf = opts.source === "arxiv" ? undefined : app.sources.hf ?? undefined;
+      const listings = opts.source === "hf" ? [] : app.sources.listings;
+      const last = opts.date ?? utcDay(app.deps.clock.now());
+      if (opts.days && hf) {
+        const days = Array.from({ length: opts.days }, (_, i) => addDays(last, i - opts.days! + 1));
+        const progress = createProgress(days.length, "HF days");
+        runs.push(...(await ingestDays(app.deps, hf, days, progress.update)));
+        progress.stop();
+      } else {
+        runs.push(...(await ingestRecent(app.deps, { hf, listings: opts.date ? [] : listings, today: last, refetchDays: opts.date ? 0 : app.config.sources.hf.refetchDays })));
+      }
+      printRuns(runs, Boolean(opts.json));
+    }));
+  program
+    .command("today")
+    .description("The day's papers ranked by upvotes.")
+    .option("--date <day>", "day to list (YYYY-MM-DD)", dayOption)
+    .option("--topic <topic>", "only papers about this topic")
+    .option("--limit <n>", "how many papers", countOption(500), 20)
+    .option("--json", "print JSON")
+    .action(withApp(async (app, opts: { date?: string; topic?: string; limit: number; json?: boolean }) => {
+      if (!opts.json) return runCommandAsShell(app, "today", [opts.date, opts.topic].filter(Boolean).join(" "));
+      const listing = listDay(app.deps, { date: opts.date, topic: opts.topic, limit: opts.limit, conversation: app.config.shell.conversation });
+      printJson(listing.kind === "empty" ? [] : listing.papers.map((r) => paperJson(r.paper, { day: listing.day, matched: r.matched }, r.localVotes)));
+      if (listing.kind === "empty") process.stderr.write(`papers: ${listing.reason}\n`);
+    }));
+  program
+    .command("search")
+    .description('Full-text search: words, "quoted phrases", OR, -excluded.')
+    .argument("<query...>", "what to look for")
+    .option("--limit <n>", "how many results", countOption(200), 10)
+    .option("--json", "print JSON")
+    .action(withApp(async (app, words: string[], opts: { limit: number; json?: boolean }) => {
+      const query = parseTopicQuery(words.join(" "));
+      const hits = app.deps.papers.search(query, { limit: opts.limit });
+      if (opts.json) return printJson(hits.map((h) => paperJson(h.paper, { score: Number(h.score.toFixed(4)), snippet: h.snippet })));
+      await runCommandAsShell(app, "search", words.join(" "));
+    }));
+  program
+    .command("match")
+    .description("Every stored paper a subscription to TOPIC would deliver, with why.")
+    .argument("<topic...>", 'topic, e.g. tokenization or diffusion OR "flow matching" -video')
+    .option("--since <day>", "only papers listed on or after this day", dayOption)
+    .option("--json", "print JSON")
+    .action(withApp(async (app, words: string[], opts: { since?: string; json?: boolean }) => {
+      const query = parseTopicQuery(words.join(" "));
+      const matches = matchTopicAcross(query, app.deps.papers.listSince(opts.since ?? "0000-01-01"));
+      if (opts.json) return printJson(matches.map((m) => paperJson(m.paper, { why: explainMatch(m.match), score: m.match.score })));
+      if (matches.length === 0) process.stdout.write(`No stored paper matches ${query.raw}.\n`);
+      for (const m of matches) process.stdout.write(`${m.paper.id}  ${m.paper.title}\n    why: ${explainMatch(m.match)}\n`);
+    }));
+  program
+    .command("summary")
+    .description("A paper's short summary and links (id, arXiv URL or HF URL); unknown ids are fetched from arXiv.")
+    .argument("<paper>", "id or URL")
+    .option("--json", "print JSON")
+    .action(withApp(async (app, paper: string, opts: { json?: boolean }) => {
+      if (!opts.json) return runCommandAsShell(app, "summary", paper);
+      const s = await summarizePaper(app.deps, paper);
+      printJson({ ...paperJson(s.paper), summary: s.sentences, method: s.method, links: s.links });
+    }));
+  return program;
+}
+
+await buildCli().parseAsync(process.argv);

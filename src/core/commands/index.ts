@@ -1,0 +1,43 @@
+import type { CommandDefinition, CommandDefinitionInfo } from "./define-command.js";
+import { createHelpCommand } from "./help.js";
+import { searchCommand } from "./search.js";
+import { subscribeCommand } from "./subscribe.js";
+import { summaryCommand } from "./summary.js";
+import { todayCommand } from "./today.js";
+import { topCommand } from "./top.js";
+import { topicsCommand } from "./topics.js";
+import { unsubscribeCommand } from "./unsubscribe.js";
+import { upvoteCommand } from "./upvote.js";
+
+/** The command set, in help order. */
+export interface CommandRegistry {
+  /** Every command. */
+  all: CommandDefinition[];
+  /** The command with this name (case-insensitive), or undefined. */
+  find(name: string): CommandDefinition | undefined;
+  /** Platform-facing definitions (no `run`), for registration. */
+  infos(): CommandDefinitionInfo[];
+}
+
+/** Builds the registry of every `/papers` subcommand; help is derived from it. */
+export function createCommandRegistry(): CommandRegistry {
+  const all: CommandDefinition[] = [];
+  const infos = (): CommandDefinitionInfo[] =>
+    all.map(({ name, description, options, slow, requiresManager }) => ({ name, description, options, slow, requiresManager }));
+  all.push(
+    todayCommand,
+    searchCommand,
+    summaryCommand,
+    subscribeCommand,
+    unsubscribeCommand,
+    topicsCommand,
+    upvoteCommand,
+    topCommand,
+    createHelpCommand(infos),
+  );
+  return {
+    all,
+    find: (name) => all.find((c) => c.name === name.trim().toLowerCase()),
+    infos,
+  };
+}

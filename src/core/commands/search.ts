@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { parseTopicQuery } from "../topics/parse-topic-query.js";
+import { defineCommand } from "./define-command.js";
+import { listingReply, textReply, toPaperCard } from "./present-paper.js";
+
+/** `/papers search <query>`: ranked full-text search over every stored paper. */
+export const searchCommand = defineCommand({
+  name: "search",
+  description: 'Search every stored paper: words, "quoted phrases", OR, and -excluded words.',
+  options: [{ name: "query", description: 'What to look for, e.g. "speculative decoding" -survey', type: "query", required: true, rest: true }],
+  args: z.object({
+    query: z.string({ message: 'Type what to search for, e.g. /papers search "speculative decoding"' }).trim().min(1, 'Type what to search for, e.g. /papers search "speculative decoding"').max(500, "Searches are limited to 500 characters; shorten it"),
+    limit: z.number().int().min(1).max(100).optional(),
+  }),
+  async run(args, ctx) {
+    const query = parseTopicQuery(args.query);
+    const hits = ctx.deps.papers.search(query, { limit: args.limit ?? 5 });
+    if (hits.length === 0) return textReply(`Nothing stored matches ${query.raw}. Try fewer or broader words.`, false);
+    const counts = ctx.deps.votes.counts({ conversation: ctx.conversation }, hits.map((h) => h.paper.id));
+    const cards = hits.map((h, i) => toPaperCard(h.paper, { rank: i + 1, localVotes: counts.get(h.paper.id) ?? 0, snippet: h.snippet }));
+    return listingReply(`Search: ${query.raw}`, `${hits.length} best matches`, cards);
+  },
+});

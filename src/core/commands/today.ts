@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { listDay } from "../papers/list-day.js";
+import { defineCommand } from "./define-command.js";
+import { listingReply, textReply, toPaperCard } from "./present-paper.js";
+import { dayArg, topicArg } from "./shared-args.js";
+
+/** How many papers a chat listing shows. */
+export const TODAY_DEFAULT_LIMIT = 10;
+
+/** `/papers today [date] [topic]`: the day's papers ranked by HF upvotes plus local votes. */
+export const todayCommand = defineCommand({
+  name: "today",
+  description: "Today's papers, ranked by upvotes (Hugging Face plus this channel's); optionally another date, or only papers about a topic.",
+  options: [
+    { name: "date", description: "Day to list, YYYY-MM-DD (default: the latest day with papers)", type: "date", required: false },
+    { name: "topic", description: "Only papers about this topic, e.g. tokenization", type: "topic", required: false, rest: true },
+  ],
+  args: z.object({ date: dayArg.optional(), topic: topicArg.optional() }),
+  async run(args, ctx) {
+    const listing = listDay(ctx.deps, { ...args, limit: TODAY_DEFAULT_LIMIT, conversation: ctx.conversation });
+    if (listing.kind === "empty") return textReply(listing.reason, false);
+    const cards = listing.papers.map((r, i) => toPaperCard(r.paper, { rank: i + 1, localVotes: r.localVotes, matched: r.matched }));
+    const shown = cards.length < listing.total ? `top ${cards.length} of ${listing.total}` : `${listing.total}`;
+    const header = listing.query ? `Papers for ${listing.day} about ${listing.query.raw}` : `Papers for ${listing.day}`;
+    return listingReply(header, `${shown} papers · ranked by Hugging Face upvotes plus votes here`, cards);
+  },
+});

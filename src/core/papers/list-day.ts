@@ -1,0 +1,71 @@
+import { utcDay } from "../clock.js";
+import type { CoreDeps } from "../core-deps.js";
+import { BotError } from "../errors.js";
+import { explainMatch, matchTopic } from "../topics/match-topic.js";
+import { parseTopicQuery } from "../topics/parse-topic-query.js";
+import type { TopicQuery } from "../topics/topic-query.js";
+import type { Paper } from "./paper.js";
+
+/** One ranked entry of a day's listing. */
+export interface RankedPaper {
+  /** The paper. */
+  paper: Paper;
+  /** Votes cast in the asking conversation. */
+  localVotes: number;
+  /** Ranking score: HF upvotes plus local votes. */
+  score: number;
+  /** Why it matched the topic filter, or null without one. */
+  matched: string | null;
+}
+
+/** A day's listing, or why there is none. */
+export type DayListing =
+  | { kind: "papers"; day: string; query: TopicQuery | null; total: number; papers: RankedPaper[] }
+  | { kind: "empty"; day: string | null; query: TopicQuery | null; reason: string };
+
+/** Options for listDay. */
+export interface ListDayOptions {
+  /** Day to list (YYYY-MM-DD); default: the latest HF day on or before today (UTC). */
+  date?: string;
+  /** Topic filter text. */
+  topic?: string;
+  /** Most entries returned (the total is still reported). */
+  limit: number;
+  /** Conversation whose votes join the ranking; null for none. */
+  conversation: string | null;
+}
+
+/** The day's HF Daily Papers ranked by HF upvotes plus local votes, optionally filtered by topic. */
+export function listDay(deps: CoreDeps, options: ListDayOptions): DayListing {
+  const { papers, votes, clock } = deps;
+  const today = utcDay(clock.now());
+  if (options.date && options.date > today) throw new BotError("INVALID_ARGS", `${options.date} is in the future; pick ${today} or an earlier day.`);
+  const query = options.topic ? parseTopicQuery(options.topic) : null;
+  const day = options.date ?? papers.latestDailyDay(today);
+  if (!day) return { kind: "empty", day: null, query, reason: "No papers are stored yet. Run `papers ingest` (or start the bot online) to fetch today's list." };
+  let list = papers.listDaily(day);
+  if (list.length === 0) {
+    const latest = papers.latestDailyDay(day);
+    const hint = latest ? ` The latest day with papers before it is ${latest}: try /papers today ${latest}.` : "";
+    return { kind: "empty", day, query, reason: `No papers listed for ${day}. Hugging Face lists fill between 00:00 and 07:00 UTC.${hint}` };
+  }
+  const matched = new Map<string, string>();
+  if (query) {
+    list = list.filter((p) => {
+      const m = matchTopic(query, p);
+      if (m) matched.set(p.id, explainMatch(m));
+      return m !== null;
+    });
+    if (list.length === 0) {
+      return { kind: "empty", day, query, reason: `None of the ${day} papers is about ${query.raw}. Try a broader topic, or /papers search ${query.raw} for older papers.` };
+    }
+  }
+  const counts = options.conversation ? votes.counts({ conversation: options.conversation }, list.map((p) => p.id)) : new Map<string, number>();
+  const ranked = list
+    .map((paper) => {
+      const localVotes = counts.get(paper.id) ?? 0;
+      return { paper, localVotes, score: (paper.hfUpvotes ?? 0) + localVotes, matched: matched.get(paper.id) ?? null };
+    })
+    .sort((a, b) => b.score - a.score || a.paper.id.localeCompare(b.paper.id));
+  return { kind: "papers", day, query, total: ranked.length, papers: ranked.slice(0, options.limit) };
+}

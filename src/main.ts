@@ -1,0 +1,172 @@
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { ShellAdapter } from "./adapters/shell/shell-adapter.js";
+import { createShellAdapter } from "./adapters/shell/shell-adapter.js";
+import { loadConfig, type AppConfig, type LoadedConfig } from "./config.js";
+import { createLogger } from "./create-logger.js";
+import { createSystemClock, utcDay, type Clock } from "./core/clock.js";
+import { createCommandRegistry, type CommandRegistry } from "./core/commands/index.js";
+import type { CoreDeps } from "./core/core-deps.js";
+import { isBotError } from "./core/errors.js";
+import { createInboundHandler } from "./core/handle-inbound.js";
+import type { Logger } from "./core/logger.js";
+import { ingestRecent, type DailySource, type ListingSource } from "./core/papers/ingest-recent.js";
+import { createSqliteStores } from "./db/create-sqlite-stores.js";
+import { openDatabase, type OpenDatabase } from "./db/open-database.js";
+import { loadBundledSample } from "./cli/ingest-file.js";
+import { createArxivApiClient } from "./sources/arxiv-api.js";
+import { createArxivLimiter } from "./sources/arxiv-limiter.js";
+import { createArxivRssSource } from "./sources/arxiv-rss.js";
+import { createHfDailyPapersSource } from "./sources/hf-daily-papers.js";
+import { createHttpClient } from "./sources/http-client.js";
+
+/** Everything the bot is made of, built once. */
+export interface App {
+  /** Validated configuration. */
+  config: AppConfig;
+  /** Core dependencies. */
+  deps: CoreDeps;
+  /** The command set. */
+  registry: CommandRegistry;
+  /** The core's entry point for adapters. */
+  handleInbound: ReturnType<typeof createInboundHandler>;
+  /** Upstream sources, for ingest. */
+  sources: { hf: DailySource | null; listings: ListingSource[] };
+  /** The open database. */
+  database: OpenDatabase;
+  /** Closes the database (idempotent). */
+  close(): void;
+}
+
+/** Options for createApp. */
+export interface CreateAppOptions {
+  /** Logger to use. */
+  logger: Logger;
+  /** Clock (tests and `--date` pin it). */
+  clock?: Clock;
+  /** Upstream retries (the shell's start-up uses fewer so offline start is quick). */
+  retries?: number;
+}
+
+/** The composition root: the only place that builds concrete stores, sources and handlers. */
+export function createApp(loaded: LoadedConfig, options: CreateAppOptions): App {
+  const { config } = loaded;
+  const logger = options.logger;
+  const database = openDatabase(config.database.path);
+  const stores = createSqliteStores(database);
+  const http = createHttpClient({ ...config.sources.http, retries: options.retries ?? config.sources.http.retries, logger: logger.child({ component: "http" }) });
+  const limiter = createArxivLimiter(config.sources.arxiv.minIntervalMs);
+  const arxiv = createArxivApiClient({ http, baseUrl: config.sources.arxiv.apiBaseUrl, limiter, logger });
+  const hf = config.sources.hf.enabled ? createHfDailyPapersSource({ http, baseUrl: config.sources.hf.baseUrl, logger }) : null;
+  const listings = config.sources.arxiv.rssEnabled && config.sources.arxiv.categories.length > 0
+    ? [createArxivRssSource({ http, baseUrl: config.sources.arxiv.rssBaseUrl, categories: config.sources.arxiv.categories, limiter, logger })]
+    : [];
+  const deps: CoreDeps = {
+    papers: stores.papers,
+    subscriptions: stores.subscriptions,
+    votes: stores.votes,
+    ingestRuns: stores.ingestRuns,
+    lookup: arxiv,
+    clock: options.clock ?? createSystemClock(),
+    logger,
+  };
+  const registry = createCommandRegistry();
+  return {
+    config,
+    deps,
+    registry,
+    handleInbound: createInboundHandler(registry, deps),
+    sources: { hf, listings },
+    database,
+    close: () => database.close(),
+  };
+}
+
+/** Loads config or prints why it cannot, then exits with status 78 (EX_CONFIG). */
+export function loadConfigOrExit(): LoadedConfig {
+  try {
+    return loadConfig();
+  } catch (err) {
+    process.stderr.write(`papers-bot: ${isBotError(err) ? err.message : String(err)}\n`);
+    process.exit(78);
+  }
+}
+
+/** Ingests today's papers; offline with an empty store, loads the bundled sample and says so. */
+async function prepareShell(app: App, shell: ShellAdapter): Promise<void> {
+  const today = utcDay(app.deps.clock.now());
+  shell.say(`papers-bot ${process.env.npm_package_version ?? ""} · store: ${app.config.database.path}`.trim());
+  shell.say("Fetching today's papers…");
+  const runs = await ingestRecent(app.deps, { hf: app.sources.hf ?? undefined, listings: app.sources.listings, today, refetchDays: app.config.sources.hf.refetchDays });
+  const ok = runs.filter((r) => r.status !== "failed");
+  const stored = ok.reduce((n, r) => n + r.papersNew + r.papersUpdated, 0);
+  if (ok.length > 0) {
+    shell.say(`Fetched ${stored} papers from ${ok.length} of ${runs.length} sources.`);
+    return;
+  }
+  const reason = runs.find((r) => r.error)?.error ?? "no source is enabled";
+  if (app.deps.papers.latestDailyDay(today)) {
+    shell.say(`Offline (${reason}). Showing the papers already stored.`);
+    return;
+  }
+  const loaded = await loadBundledSample(app.deps);
+  shell.say(`Offline (${reason}). Loaded the bundled sample of ${loaded} real papers, so you can try the commands.`);
+}
+
+/** `npm start`: the platform adapters configured by env tokens, else the shell. */
+export async function startBot(): Promise<void> {
+  const loaded = loadConfigOrExit();
+  const interactive = Boolean(process.stdin.isTTY);
+  const level = process.env.LOG_LEVEL ? loaded.config.log.level : "warn";
+  const logger = createLogger({ level, pretty: Boolean(process.stderr.isTTY) });
+  let app: App;
+  try {
+    app = createApp(loaded, { logger, retries: 1 });
+  } catch (err) {
+    process.stderr.write(`papers-bot: ${isBotError(err) ? err.message : String(err)}\n`);
+    process.exit(isBotError(err) && err.code === "DB_TOO_NEW" ? 65 : 1);
+  }
+  if (loaded.env.discordToken || loaded.env.slackBotToken) {
+    logger.warn({}, "platform tokens are set, but this build has only the shell adapter; starting the shell");
+  }
+  const shell = createShellAdapter({ input: process.stdin, output: process.stdout, interactive, conversation: loaded.config.shell.conversation, user: loaded.config.shell.user });
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    await shell.stop();
+    app.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  await prepareShell(app, shell);
+  const listing = await app.handleInbound({
+    kind: "command", name: "today", text: "", platform: "shell", workspace: "local",
+    conversation: loaded.config.shell.conversation, raw: null,
+    actor: { id: loaded.config.shell.user, canManageChannel: async () => true },
+  });
+  if (listing) await shell.send(loaded.config.shell.conversation, listing);
+  if (interactive) shell.say("Type a command (try: help, today, search <words>, summary <id>, subscribe <topic>). exit quits.");
+  await shell.start(app.handleInbound);
+  await shell.finished;
+  app.close();
+}
+
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  startBot().catch((err: unknown) => {
+    process.stderr.write(`papers-bot: fatal: ${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+  });
+}

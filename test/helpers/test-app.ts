@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadConfig } from "../../src/config.js";
+import { createFixedClock } from "../../src/core/clock.js";
+import type { CommandEvent, OutboundMessage } from "../../src/core/chat/message.js";
+import { createSilentLogger } from "../../src/core/logger.js";
+import { createApp, type App } from "../../src/main.js";
+
+/** A config file body whose upstreams point at `upstream` (default: a closed loopback port). */
+export function testConfig(dbPath: string, upstream = "http://127.0.0.1:9"): Record<string, unknown> {
+  return {
+    database: { path: dbPath },
+    log: { level: "silent" },
+    sources: {
+      hf: { baseUrl: upstream },
+      arxiv: { rssBaseUrl: upstream, apiBaseUrl: upstream, minIntervalMs: 0 },
+      http: { timeoutMs: 2000, retries: 0 },
+    },
+  };
+}
+
+/** A real app (real SQLite with migrations, real stores and commands) in a temp dir. */
+export function createTestApp(options: { now?: string; upstream?: string } = {}): App & { cleanup(): void; dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), "papers-app-"));
+  const loaded = loadConfig({}, dir);
+  const cfg = testConfig(join(dir, "papers.db"), options.upstream) as { sources: { hf: { baseUrl: string }; arxiv: Record<string, unknown>; http: Record<string, number> } };
+  loaded.config.database.path = join(dir, "papers.db");
+  loaded.config.sources.hf.baseUrl = cfg.sources.hf.baseUrl;
+  Object.assign(loaded.config.sources.arxiv, cfg.sources.arxiv);
+  Object.assign(loaded.config.sources.http, cfg.sources.http);
+  const app = createApp(loaded, { logger: createSilentLogger(), clock: createFixedClock(options.now ?? "2026-08-01T09:00:00Z") });
+  return {
+    ...app,
+    dir,
+    cleanup() {
+      app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Sends `/papers <line>` as a user of the shell conversation and returns the reply. */
+export async function say(app: App, line: string, actor: Partial<{ id: string; canManage: boolean; conversation: string }> = {}): Promise<OutboundMessage> {
+  const trimmed = line.trim();
+  const space = trimmed.indexOf(" ");
+  const event: CommandEvent = {
+    kind: "command",
+    name: space < 0 ? trimmed : trimmed.slice(0, space),
+    text: space < 0 ? "" : trimmed.slice(space + 1),
+    platform: "shell",
+    workspace: "local",
+    conversation: actor.conversation ?? "shell:local:test",
+    raw: null,
+    actor: { id: actor.id ?? "alice", canManageChannel: async () => actor.canManage ?? true },
+  };
+  const reply = await app.handleInbound(event);
+  if (!reply) throw new Error(`no reply to ${line}`);
+  return reply;
+}
+
+/** All text of a reply, for assertions. */
+export function textOf(message: OutboundMessage): string {
+  return message.fallbackText + "\n" + message.blocks.map((b) => ("text" in b ? b.text : b.kind === "paper" ? `${b.paper.title} ${b.paper.matched ?? ""}` : "")).join("\n");
+}
