@@ -1,0 +1,184 @@
+import type { CompiledAlt, CompiledQuery, CompiledTerm } from "./prepare-query.js";
+import { prepareQuery } from "./prepare-query.js";
+import type { MatchablePaper, MatchField, PreparedField, PreparedPaper } from "./prepare-paper.js";
+import { MATCH_FIELDS, preparePaper } from "./prepare-paper.js";
+import type { TopicQuery } from "./topic-query.js";
+
+export type { MatchablePaper } from "./prepare-paper.js";
+
+/** Why a paper matched: one query term and the fields it was found in. */
+export interface MatchReason {
+  /** The query term as typed: `tokenization`, `"flow matching"`. */
+  term: string;
+  /** Fields with evidence for the term, strongest first. */
+  fields: MatchField[];
+  /** Curated expansions that supplied evidence (`bpe`, `subword`); absent when only the term itself did. */
+  via?: string[];
+}
+
+/** A topic's match with one paper. */
+export interface TopicMatch {
+  /** Relevance, ≥ MATCH_THRESHOLD; higher is more on-topic (title 3, keywords 2, abstract up to 2.5, summed over matching clauses). */
+  score: number;
+  /** The evidence, one entry per term. */
+  reasons: MatchReason[];
+}
+
+/** Weight of a title hit: a topic named in the title is what the paper is about. */
+export const TITLE_WEIGHT = 3;
+/** Weight of an HF ai_keywords hit: HF's keywords list the paper's main concepts. */
+export const KEYWORDS_WEIGHT = 2;
+/** Most the abstract can give: the first mention counts 1, each further mention 0.5. */
+export const ABSTRACT_CAP = 2.5;
+/**
+ * The match rule. A term (with its word family and curated expansions) scores
+ * 3 × [in title] + 2 × [in HF keywords] + abstract, where the abstract gives 1 for the first
+ * mention and 0.5 for each further one, capped at 2.5; expansions count their weight per
+ * mention. A clause scores the minimum over its terms (or, for unquoted words, the score of
+ * the words read as one phrase, if higher). A paper matches when some clause reaches 1.5:
+ * a title or keyword hit qualifies on its own, one passing abstract mention does not, two
+ * mentions do. Tuned on test/fixtures/topic-labels (see bench/topic-eval.ts). Any mention of
+ * an excluded term, in any field, rules the paper out.
+ */
+export const MATCH_THRESHOLD = 1.5;
+
+/** Matches one topic against one paper; null when the paper is not about the topic. */
+export function matchTopic(query: TopicQuery, paper: MatchablePaper): TopicMatch | null {
+  return matchPrepared(prepareQuery(query), preparePaper(paper));
+}
+
+/** Matches a topic against many papers; the matches, highest score first (ties by id). */
+export function matchTopicAcross<P extends MatchablePaper>(
+  query: TopicQuery,
+  papers: readonly P[],
+): { paper: P; match: TopicMatch }[] {
+  const compiled = prepareQuery(query);
+  const out: { paper: P; match: TopicMatch }[] = [];
+  for (const paper of papers) {
+    const match = matchPrepared(compiled, preparePaper(paper));
+    if (match) out.push({ paper, match });
+  }
+  return out.sort((a, b) => b.match.score - a.match.score || (a.paper.id < b.paper.id ? -1 : 1));
+}
+
+/** The fast path: a compiled topic against a tokenised paper, set lookups only. */
+export function matchPrepared(compiled: CompiledQuery, paper: PreparedPaper): TopicMatch | null {
+  for (const term of compiled.exclude) if (scoreTerm(term, paper).score > 0) return null;
+  let total = 0;
+  const reasons = new Map<string, MatchReason>();
+  for (const clause of compiled.clauses) {
+    const scored = clause.required.map((t) => scoreTerm(t, paper));
+    const andScore = scored.every((s) => s.score > 0) ? Math.min(...scored.map((s) => s.score)) : 0;
+    const implicit = clause.implicit ? scoreTerm(clause.implicit, paper) : null;
+    const useImplicit = implicit !== null && implicit.score >= andScore;
+    const clauseScore = useImplicit ? implicit.score : andScore;
+    if (clauseScore < MATCH_THRESHOLD) continue;
+    total += clauseScore;
+    for (const s of useImplicit ? [implicit] : scored) addReason(reasons, s);
+  }
+  if (total === 0) return null;
+  return { score: Math.round(total * 100) / 100, reasons: [...reasons.values()] };
+}
+
+/** One line for users: `tokenization (title, keywords); "flow matching" (abstract)`. */
+export function explainMatch(match: TopicMatch): string {
+  return match.reasons
+    .map((r) => `${r.term} (${r.fields.join(", ")}${r.via && r.via.length > 0 ? `; via ${r.via.join(", ")}` : ""})`)
+    .join("; ");
+}
+
+/** A term's score in one paper, with the evidence behind it. */
+interface TermScore {
+  term: CompiledTerm;
+  score: number;
+  evidence: [number, number, number];
+  via: string[];
+}
+
+function scoreTerm(term: CompiledTerm, paper: PreparedPaper): TermScore {
+  const evidence: [number, number, number] = [0, 0, 0];
+  const via = new Set<string>();
+  const live = term.alts.filter((alt) => isLive(alt, paper));
+  if (live.length === 0) return { term, score: 0, evidence, via: [] };
+  for (let f = 0; f < 3; f += 1) {
+    const field = paper.fields[f];
+    if (!field) continue;
+    let found: Occurrence[] = [];
+    for (const alt of live) collectOccurrences(alt, field, found);
+    if (found.length > 0 && term.ignore.length > 0) found = dropIgnored(found, term.ignore, field);
+    evidence[f] = countMentions(found, via);
+  }
+  const [t, k, a] = evidence;
+  const abstract = a <= 1 ? a : Math.min(ABSTRACT_CAP, 1 + 0.5 * (a - 1));
+  const score = TITLE_WEIGHT * Math.min(1, t) + KEYWORDS_WEIGHT * Math.min(1, k) + abstract;
+  return { term, score, evidence, via: [...via] };
+}
+
+/** One place an alternative occurs: words [start, end) of a field. */
+interface Occurrence {
+  start: number;
+  end: number;
+  alt: CompiledAlt;
+}
+
+/** Cheap pre-check: some form of the alternative's first word is in the paper, and its condition holds. */
+function isLive(alt: CompiledAlt, paper: PreparedPaper): boolean {
+  if (alt.requires.length > 0 && !alt.requires.some((w) => paper.counts.has(w))) return false;
+  for (const form of alt.slots[0] ?? []) if (paper.counts.has(form)) return true;
+  for (const form of alt.joined) if (paper.counts.has(form)) return true;
+  return false;
+}
+
+function collectOccurrences(alt: CompiledAlt, field: PreparedField, out: Occurrence[]): void {
+  const [first, ...rest] = alt.slots;
+  if (!first) return;
+  for (const form of first) {
+    for (const p of field.positions.get(form) ?? []) {
+      if (rest.every((slot, k) => slot.has(field.seq[p + k + 1] ?? ""))) out.push({ start: p, end: p + alt.slots.length, alt });
+    }
+  }
+  for (const form of alt.joined) {
+    for (const p of field.positions.get(form) ?? []) out.push({ start: p, end: p + 1, alt });
+  }
+}
+
+/** Removes occurrences that overlap an other-sense phrase (`diffusion` inside `diffusion MRI`). */
+function dropIgnored(found: Occurrence[], ignore: readonly CompiledAlt[], field: PreparedField): Occurrence[] {
+  const blocked: Occurrence[] = [];
+  for (const alt of ignore) collectOccurrences(alt, field, blocked);
+  if (blocked.length === 0) return found;
+  return found.filter((o) => !blocked.some((b) => o.start < b.end && b.start < o.end));
+}
+
+/**
+ * Counts mentions: overlapping occurrences (`self-speculative decoding` for two
+ * alternatives) and directly adjacent ones (`retrieval-augmented generation (RAG)`,
+ * `BPE tokenizer`) are one mention, worth its strongest alternative's weight.
+ */
+function countMentions(found: Occurrence[], via: Set<string>): number {
+  if (found.length === 0) return 0;
+  found.sort((x, y) => x.start - y.start || y.end - x.end);
+  let total = 0;
+  let end = -1;
+  let weight = 0;
+  for (const o of found) {
+    if (o.alt.expanded) via.add(o.alt.label);
+    if (o.start <= end) {
+      end = Math.max(end, o.end);
+      weight = Math.max(weight, o.alt.weight);
+      continue;
+    }
+    total += weight;
+    end = o.end;
+    weight = o.alt.weight;
+  }
+  return total + weight;
+}
+
+function addReason(reasons: Map<string, MatchReason>, s: TermScore): void {
+  const fields = MATCH_FIELDS.filter((_, f) => (s.evidence[f] ?? 0) > 0);
+  const prev = reasons.get(s.term.label);
+  const merged = prev ? MATCH_FIELDS.filter((f) => prev.fields.includes(f) || fields.includes(f)) : fields;
+  const via = [...new Set([...(prev?.via ?? []), ...s.via])];
+  reasons.set(s.term.label, via.length > 0 ? { term: s.term.label, fields: merged, via } : { term: s.term.label, fields: merged });
+}
