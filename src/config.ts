@@ -54,6 +54,12 @@ const configSchema = z.strictObject({
       http: httpSchema.prefault({}),
     })
     .prefault({}),
+  votes: z
+    .strictObject({
+      /** Reactions that count as an upvote on a posted paper (Slack names or emoji characters; 👍 = thumbsup = +1). */
+      emoji: z.array(z.string().min(1).max(64)).min(1).default(["thumbsup", "arrow_up"]),
+    })
+    .prefault({}),
   shell: z
     .strictObject({
       /** Conversation reference the shell speaks as. */

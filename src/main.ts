@@ -13,6 +13,8 @@ import type { Logger } from "./core/logger.js";
 import { ingestRecent, type DailySource, type ListingSource } from "./core/papers/ingest-recent.js";
 import { createSqliteStores } from "./db/create-sqlite-stores.js";
 import { openDatabase, type OpenDatabase } from "./db/open-database.js";
+import { createSqliteChannelSettingsStore } from "./db/sqlite-channel-settings-store.js";
+import { createSqliteDeliveryLedger } from "./db/sqlite-delivery-ledger.js";
 import { loadBundledSample } from "./cli/ingest-file.js";
 import { createArxivApiClient } from "./sources/arxiv-api.js";
 import { createArxivLimiter } from "./sources/arxiv-limiter.js";
@@ -66,6 +68,10 @@ export function createApp(loaded: LoadedConfig, options: CreateAppOptions): App 
     subscriptions: stores.subscriptions,
     votes: stores.votes,
     ingestRuns: stores.ingestRuns,
+    channelSettings: createSqliteChannelSettingsStore(database),
+    ledger: createSqliteDeliveryLedger(database),
+    events: stores.processedEvents,
+    upvoteEmoji: config.votes.emoji,
     lookup: arxiv,
     clock: options.clock ?? createSystemClock(),
     logger,

@@ -2,6 +2,7 @@ import type { InboundEvent, OutboundMessage } from "./chat/message.js";
 import type { CommandRegistry } from "./commands/index.js";
 import { runCommand } from "./commands/run-command.js";
 import type { CoreDeps } from "./core-deps.js";
+import { recordReaction } from "./votes/record-reaction.js";
 
 /** Buttons the core puts on paper messages, mapped to the command they run with the button's value. */
 const BUTTON_COMMANDS: Record<string, string> = { summary: "summary", upvote: "upvote" };
@@ -20,9 +21,11 @@ export function createInboundHandler(registry: CommandRegistry, deps: CoreDeps) 
         }
         return runCommand(registry, deps, { ...event, kind: "command", name, text: event.value, options: undefined });
       }
-      case "reaction":
-        deps.logger.debug({ conversation: event.conversation, messageRef: event.messageRef }, "reaction on a message the bot did not post as a digest");
+      case "reaction": {
+        const outcome = recordReaction(deps, event, deps.upvoteEmoji, deps.clock.now().toISOString());
+        deps.logger.debug({ conversation: event.conversation, messageRef: event.messageRef, outcome }, "reaction handled");
         return null;
+      }
     }
   };
 }

@@ -119,6 +119,10 @@ export const channelSettings = sqliteTable("channel_settings", {
   catchUp: text("catch_up").notNull().default("latest"),
   /** 1 to post papers in a thread under the header. */
   useThread: integer("use_thread", { mode: "boolean" }).notNull().default(false),
+  /** Consecutive permanent delivery failures; reset by a successful post. */
+  failureCount: integer("failure_count").notNull().default(0),
+  /** The last delivery failure, one line. */
+  lastError: text("last_error"),
   /** Last change (ISO). */
   updatedAt: text("updated_at").notNull(),
 });
@@ -178,3 +182,64 @@ export const processedEvents = sqliteTable("processed_events", {
   /** When first seen (ISO). */
   at: text("at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
+
+/** One scheduled digest of one channel for one digest day: the lease that makes delivery exactly-once. */
+export const digestRuns = sqliteTable(
+  "digest_runs",
+  {
+    /** Conversation reference. */
+    conversation: text("conversation").notNull(),
+    /** The channel-local date of the scheduled post (YYYY-MM-DD). */
+    digestDay: text("digest_day").notNull(),
+    /** `running`, `sent`, `notice`, `failed`, `skipped`. */
+    status: text("status").notNull(),
+    /** Process that holds the lease (random per process). */
+    owner: text("owner").notNull(),
+    /** Lease expiry (ISO); another process may take over a running digest after it. */
+    leaseUntil: text("lease_until").notNull(),
+    /** When the post was due (ISO). */
+    scheduledFor: text("scheduled_for"),
+    /** Start (ISO). */
+    startedAt: text("started_at").notNull(),
+    /** End (ISO). */
+    finishedAt: text("finished_at"),
+    /** 1 when posted late, after downtime. */
+    late: integer("late", { mode: "boolean" }).notNull().default(false),
+    /** Paper messages sent. */
+    papersSent: integer("papers_sent").notNull().default(0),
+    /** Outcome detail or failure reason, one line. */
+    detail: text("detail"),
+  },
+  (t) => [primaryKey({ columns: [t.conversation, t.digestDay] }), index("digest_runs_started").on(t.startedAt)],
+);
+
+/** Every message a digest sent (or was sending), keyed so a restart never sends it twice. */
+export const deliveries = sqliteTable(
+  "deliveries",
+  {
+    /** Conversation reference. */
+    conversation: text("conversation").notNull(),
+    /** Digest day (see digest_runs). */
+    digestDay: text("digest_day").notNull(),
+    /** `header`, `notice` or `paper:<id>`. */
+    itemKey: text("item_key").notNull(),
+    /** Versionless paper id for paper messages. */
+    paperId: text("paper_id"),
+    /** Platform message reference once sent. */
+    messageRef: text("message_ref"),
+    /** `sending` (claimed, outcome unknown), `sent`, `failed`. */
+    status: text("status").notNull(),
+    /** When claimed (ISO). */
+    claimedAt: text("claimed_at").notNull(),
+    /** When the platform confirmed it (ISO). */
+    sentAt: text("sent_at"),
+    /** Failure reason. */
+    error: text("error"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.conversation, t.digestDay, t.itemKey] }),
+    uniqueIndex("deliveries_message_ref").on(t.messageRef),
+    index("deliveries_paper").on(t.conversation, t.paperId),
+    index("deliveries_sent_at").on(t.sentAt),
+  ],
+);

@@ -36,8 +36,12 @@ export function createSqliteVoteStore(open: OpenDatabase): VoteStore {
     )
     .prepare();
 
+  const reactionVoters = open.sqlite.prepare("SELECT user_id FROM votes WHERE conversation = ? AND paper_id = ? AND via = 'reaction' ORDER BY user_id");
+
   return {
     add: (vote: Vote) => insert.run({ ...vote }).changes > 0,
+    reactionVoters: (conversation: string, paperId: string) =>
+      (reactionVoters.all(conversation, paperId) as { user_id: string }[]).map((r) => r.user_id),
     remove: (conversation, paperId, userId) => remove.run({ conversation, paperId, userId }).changes > 0,
     counts(scope, paperIds) {
       const result = new Map<string, number>(paperIds.map((id) => [id, 0]));

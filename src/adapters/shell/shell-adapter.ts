@@ -72,6 +72,7 @@ export function createShellAdapter(options: ShellAdapterOptions): ShellAdapter {
 
   return {
     platform,
+    limits: null,
     finished,
     say: print,
     async start(handler) {

@@ -30,6 +30,8 @@ export interface VoteStore {
   remove(conversation: string, paperId: string, userId: string): boolean;
   /** Vote counts for these papers in a conversation (or a whole workspace when `scope.workspace` is set). */
   counts(scope: VoteScope, paperIds: string[]): Map<string, number>;
+  /** Users whose vote for this paper here came from a reaction (for reconciling after downtime). */
+  reactionVoters(conversation: string, paperId: string): string[];
   /** The most upvoted papers in a scope since `since` (ISO), most votes first. */
   top(scope: VoteScope, since: string, limit: number): VoteCount[];
 }

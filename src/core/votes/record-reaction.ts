@@ -1,0 +1,69 @@
+import type { ReactionEvent } from "../chat/message.js";
+import type { DeliveryLedger } from "../digest/delivery-ledger.js";
+import type { Logger } from "../logger.js";
+import type { ProcessedEvents } from "./processed-events.js";
+import type { VoteStore } from "./vote-store.js";
+
+/** What a reaction did. */
+export type ReactionOutcome = "counted" | "removed" | "unchanged" | "duplicate-event" | "not-an-upvote" | "not-a-paper" | "bot";
+
+/** What recordReaction needs. */
+export interface ReactionDeps {
+  /** Where votes go. */
+  votes: VoteStore;
+  /** Maps message references back to papers. */
+  ledger: DeliveryLedger;
+  /** Replay protection. */
+  events: ProcessedEvents;
+  /** Logger. */
+  logger: Logger;
+}
+
+/** Normalises emoji names so `:+1:`, `+1`, `thumbsup` and 👍 compare equal. */
+export function normalizeEmoji(emoji: string): string {
+  const name = emoji.trim().replace(/^:|:$/g, "").replace(/::skin-tone-\d$/, "").toLowerCase();
+  const aliases: Record<string, string> = { "+1": "thumbsup", "👍": "thumbsup", "⬆️": "arrow_up", "⬆": "arrow_up", "🔼": "arrow_up_small" };
+  return aliases[name] ?? aliases[emoji.trim()] ?? name.replace(/\ufe0f/g, "");
+}
+
+/**
+ * Turns a reaction on a digest paper message into an upvote (or its removal). Bots,
+ * other emoji, messages that are not digest papers and replayed events change nothing.
+ */
+export function recordReaction(deps: ReactionDeps, event: ReactionEvent, upvoteEmoji: string[], now: string): ReactionOutcome {
+  if (event.actor.isBot) return "bot";
+  const wanted = new Set(upvoteEmoji.map(normalizeEmoji));
+  if (!wanted.has(normalizeEmoji(event.emoji))) return "not-an-upvote";
+  const item = deps.ledger.findByMessageRef(event.messageRef);
+  if (!item?.paperId) {
+    deps.logger.debug({ messageRef: event.messageRef }, "reaction on a message that is not a digest paper");
+    return "not-a-paper";
+  }
+  if (event.eventId && !deps.events.markIfNew(`${event.platform}:${event.eventId}`)) return "duplicate-event";
+  if (event.added) {
+    const added = deps.votes.add({ paperId: item.paperId, conversation: item.conversation, workspace: event.workspace, userId: event.actor.id, via: "reaction", at: now });
+    return added ? "counted" : "unchanged";
+  }
+  return deps.votes.remove(item.conversation, item.paperId, event.actor.id) ? "removed" : "unchanged";
+}
+
+/**
+ * After a restart, makes the reaction votes of one digest message match the users who
+ * react to it now (fetched by the adapter): adds the missing, removes the withdrawn.
+ * Votes cast by command or button are left alone.
+ */
+export function reconcileReactions(deps: ReactionDeps, messageRef: string, workspace: string, reactingUsers: string[], now: string): { added: number; removed: number } {
+  const item = deps.ledger.findByMessageRef(messageRef);
+  if (!item?.paperId) return { added: 0, removed: 0 };
+  const present = new Set(reactingUsers);
+  let added = 0;
+  let removed = 0;
+  for (const userId of present) {
+    if (deps.votes.add({ paperId: item.paperId, conversation: item.conversation, workspace, userId, via: "reaction", at: now })) added += 1;
+  }
+  for (const userId of deps.votes.reactionVoters(item.conversation, item.paperId)) {
+    if (!present.has(userId) && deps.votes.remove(item.conversation, item.paperId, userId)) removed += 1;
+  }
+  if (added || removed) deps.logger.info({ messageRef, paperId: item.paperId, added, removed }, "reconciled reactions");
+  return { added, removed };
+}

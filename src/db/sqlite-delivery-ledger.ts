@@ -1,0 +1,119 @@
+import type { ClaimResult, DeliveryLedger, DigestRun, SentItem } from "../core/digest/delivery-ledger.js";
+import type { OpenDatabase } from "./open-database.js";
+
+interface RunRow {
+  conversation: string;
+  digest_day: string;
+  status: DigestRun["status"];
+  owner: string;
+  lease_until: string;
+  scheduled_for: string | null;
+  started_at: string;
+  finished_at: string | null;
+  late: number;
+  papers_sent: number;
+  detail: string | null;
+}
+
+interface ItemRow {
+  conversation: string;
+  digest_day: string;
+  item_key: string;
+  paper_id: string | null;
+  message_ref: string | null;
+  status: SentItem["status"];
+  sent_at: string | null;
+}
+
+const toRun = (r: RunRow): DigestRun => ({
+  conversation: r.conversation,
+  digestDay: r.digest_day,
+  status: r.status,
+  owner: r.owner,
+  leaseUntil: r.lease_until,
+  scheduledFor: r.scheduled_for,
+  startedAt: r.started_at,
+  finishedAt: r.finished_at,
+  late: r.late === 1,
+  papersSent: r.papers_sent,
+  detail: r.detail,
+});
+
+const toItem = (r: ItemRow): SentItem => ({
+  conversation: r.conversation,
+  digestDay: r.digest_day,
+  itemKey: r.item_key,
+  paperId: r.paper_id,
+  messageRef: r.message_ref,
+  status: r.status,
+  sentAt: r.sent_at,
+});
+
+/**
+ * The DeliveryLedger port over SQLite. Claims are single statements (INSERT … ON CONFLICT
+ * with a guarded UPDATE), so two processes sharing the file can never both win: SQLite
+ * serialises writers, and the WHERE clause decides.
+ */
+export function createSqliteDeliveryLedger(open: OpenDatabase): DeliveryLedger {
+  const { sqlite } = open;
+  const claimRun = sqlite.prepare(`
+    INSERT INTO digest_runs (conversation, digest_day, status, owner, lease_until, scheduled_for, started_at, late)
+    VALUES (@conversation, @digestDay, 'running', @owner, @leaseUntil, @scheduledFor, @now, @late)
+    ON CONFLICT (conversation, digest_day) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until
+    WHERE digest_runs.status = 'running' AND (digest_runs.owner = excluded.owner OR digest_runs.lease_until < @now)`);
+  const renew = sqlite.prepare(
+    "UPDATE digest_runs SET lease_until = ? WHERE conversation = ? AND digest_day = ? AND owner = ? AND status = 'running'",
+  );
+  const finish = sqlite.prepare(
+    "UPDATE digest_runs SET status = ?, papers_sent = ?, detail = ?, finished_at = ? WHERE conversation = ? AND digest_day = ? AND owner = ?",
+  );
+  const getRun = sqlite.prepare("SELECT * FROM digest_runs WHERE conversation = ? AND digest_day = ?");
+  const recentRuns = sqlite.prepare("SELECT * FROM digest_runs WHERE conversation = ? ORDER BY digest_day DESC, started_at DESC LIMIT ?");
+  const insertItem = sqlite.prepare(`
+    INSERT INTO deliveries (conversation, digest_day, item_key, paper_id, status, claimed_at)
+    VALUES (@conversation, @digestDay, @itemKey, @paperId, 'sending', @now)
+    ON CONFLICT (conversation, digest_day, item_key) DO UPDATE SET status = 'sending', claimed_at = excluded.claimed_at, error = NULL
+    WHERE deliveries.status = 'failed'`);
+  const itemStatus = sqlite.prepare("SELECT status FROM deliveries WHERE conversation = ? AND digest_day = ? AND item_key = ?");
+  const markSent = sqlite.prepare(
+    "UPDATE deliveries SET status = 'sent', message_ref = ?, sent_at = ? WHERE conversation = ? AND digest_day = ? AND item_key = ?",
+  );
+  const markFailed = sqlite.prepare(
+    "UPDATE deliveries SET status = 'failed', error = ? WHERE conversation = ? AND digest_day = ? AND item_key = ? AND status = 'sending'",
+  );
+  const sentPapers = sqlite.prepare("SELECT paper_id FROM deliveries WHERE conversation = ? AND paper_id IS NOT NULL AND status != 'failed'");
+  const items = sqlite.prepare("SELECT * FROM deliveries WHERE conversation = ? AND digest_day = ? ORDER BY claimed_at, rowid");
+  const byRef = sqlite.prepare("SELECT * FROM deliveries WHERE message_ref = ?");
+  const since = sqlite.prepare("SELECT * FROM deliveries WHERE paper_id IS NOT NULL AND status = 'sent' AND sent_at >= ? ORDER BY sent_at");
+
+  return {
+    claimRun: (run) => claimRun.run({ ...run, late: run.late ? 1 : 0 }).changes > 0,
+    renewRun: (conversation, digestDay, owner, leaseUntil) => renew.run(leaseUntil, conversation, digestDay, owner).changes > 0,
+    finishRun(conversation, digestDay, owner, outcome) {
+      finish.run(outcome.status, outcome.papersSent, outcome.detail, outcome.now, conversation, digestDay, owner);
+    },
+    getRun(conversation, digestDay) {
+      const row = getRun.get(conversation, digestDay) as RunRow | undefined;
+      return row ? toRun(row) : null;
+    },
+    recentRuns: (conversation, limit) => (recentRuns.all(conversation, limit) as RunRow[]).map(toRun),
+    claimItem(item): ClaimResult {
+      if (insertItem.run(item).changes > 0) return "claimed";
+      const row = itemStatus.get(item.conversation, item.digestDay, item.itemKey) as { status: string } | undefined;
+      return row?.status === "sent" ? "sent" : "in-doubt";
+    },
+    markSent(conversation, digestDay, itemKey, messageRef, now) {
+      markSent.run(messageRef, now, conversation, digestDay, itemKey);
+    },
+    markFailed(conversation, digestDay, itemKey, error) {
+      markFailed.run(error.slice(0, 500), conversation, digestDay, itemKey);
+    },
+    sentPaperIds: (conversation) => new Set((sentPapers.all(conversation) as { paper_id: string }[]).map((r) => r.paper_id)),
+    items: (conversation, digestDay) => (items.all(conversation, digestDay) as ItemRow[]).map(toItem),
+    findByMessageRef(messageRef) {
+      const row = byRef.get(messageRef) as ItemRow | undefined;
+      return row ? toItem(row) : null;
+    },
+    paperMessagesSince: (sinceIso) => (since.all(sinceIso) as ItemRow[]).map(toItem),
+  };
+}
