@@ -9,6 +9,8 @@ export interface PaperIndex {
   papers: readonly PreparedPaper[];
   /** Word (any field, including joined compounds and camel-case parts) → indexes into `papers`, ascending. */
   postings: ReadonlyMap<string, readonly number[]>;
+  /** Results already computed for this batch, by CompiledQuery.key: many channels share a topic. */
+  memo: Map<string, readonly IndexedMatch[]>;
 }
 
 /** One paper matched by a topic. */
@@ -29,15 +31,18 @@ export function indexPapers(papers: readonly PreparedPaper[]): PaperIndex {
       else postings.set(word, [i]);
     }
   });
-  return { papers, postings };
+  return { papers, postings, memo: new Map() };
 }
 
 /**
  * Matches one compiled topic against an indexed batch: candidates are the papers holding a
  * word that can start the rarest required term of some clause (or its implicit phrase);
  * only those are scored. Same result as matchPrepared on every paper; highest score first.
+ * Results are memoised in the index by topic key, so the returned array is shared: do not mutate it.
  */
-export function matchIndexed(compiled: CompiledQuery, index: PaperIndex): IndexedMatch[] {
+export function matchIndexed(compiled: CompiledQuery, index: PaperIndex): readonly IndexedMatch[] {
+  const known = index.memo.get(compiled.key);
+  if (known) return known;
   const candidates = new Set<number>();
   for (const clause of compiled.clauses) {
     let best: number[] | null = null;
@@ -55,7 +60,9 @@ export function matchIndexed(compiled: CompiledQuery, index: PaperIndex): Indexe
     const match = matchPrepared(compiled, paper);
     if (match) out.push({ paper, match });
   }
-  return out.sort((a, b) => b.match.score - a.match.score);
+  out.sort((a, b) => b.match.score - a.match.score);
+  index.memo.set(compiled.key, out);
+  return out;
 }
 
 /** Papers holding any word that can begin one of the term's alternatives. */
@@ -65,6 +72,6 @@ function termPostings(term: CompiledTerm, index: PaperIndex): number[] {
   return [...hits];
 }
 
-function anchorForms(alt: CompiledAlt): Iterable<string> {
-  return alt.joined.length > 0 ? [...(alt.slots[0] ?? []), ...alt.joined] : (alt.slots[0] ?? []);
+function anchorForms(alt: CompiledAlt): readonly string[] {
+  return alt.starts;
 }

@@ -1,6 +1,6 @@
 import type { CompiledAlt, CompiledQuery, CompiledTerm } from "./prepare-query.js";
 import { prepareQuery } from "./prepare-query.js";
-import type { MatchablePaper, MatchField, PreparedField, PreparedPaper } from "./prepare-paper.js";
+import type { MatchablePaper, MatchField, PreparedPaper } from "./prepare-paper.js";
 import { MATCH_FIELDS, preparePaper } from "./prepare-paper.js";
 import type { TopicQuery } from "./topic-query.js";
 
@@ -98,20 +98,36 @@ interface TermScore {
 function scoreTerm(term: CompiledTerm, paper: PreparedPaper): TermScore {
   const evidence: [number, number, number] = [0, 0, 0];
   const via = new Set<string>();
-  const live = term.alts.filter((alt) => isLive(alt, paper));
+  const live: LiveAlt[] = [];
+  for (const alt of term.alts) {
+    const forms = presentForms(alt, paper);
+    if (forms) live.push({ alt, forms });
+  }
   if (live.length === 0) return { term, score: 0, evidence, via: [] };
-  for (let f = 0; f < 3; f += 1) {
-    const field = paper.fields[f];
-    if (!field) continue;
-    let found: Occurrence[] = [];
-    for (const alt of live) collectOccurrences(alt, field, found);
-    if (found.length > 0 && term.ignore.length > 0) found = dropIgnored(found, term.ignore, field);
-    evidence[f] = countMentions(found, via);
+  const only = live[0];
+  if (live.length === 1 && only && only.alt.slots.length === 1 && term.ignore.length === 0) {
+    for (const form of only.forms) addCounts(evidence, paper.counts.get(form), only.alt.weight);
+    if (only.alt.expanded) via.add(only.alt.label);
+  } else {
+    for (let f = 0; f < 3; f += 1) {
+      const field = paper.fields[f];
+      if (!field) continue;
+      let found: Occurrence[] = [];
+      for (const l of live) collectOccurrences(l, f, paper, found);
+      if (found.length > 0 && term.ignore.length > 0) found = dropIgnored(found, term.ignore, f, paper);
+      evidence[f] = countMentions(found, via);
+    }
   }
   const [t, k, a] = evidence;
   const abstract = a <= 1 ? a : Math.min(ABSTRACT_CAP, 1 + 0.5 * (a - 1));
   const score = TITLE_WEIGHT * Math.min(1, t) + KEYWORDS_WEIGHT * Math.min(1, k) + abstract;
   return { term, score, evidence, via: [...via] };
+}
+
+/** An alternative with the forms of its first word (or joined forms) that occur in the paper. */
+interface LiveAlt {
+  alt: CompiledAlt;
+  forms: string[];
 }
 
 /** One place an alternative occurs: words [start, end) of a field. */
@@ -121,39 +137,50 @@ interface Occurrence {
   alt: CompiledAlt;
 }
 
-/** Cheap pre-check: some form of the alternative's first word is in the paper, and its condition holds. */
-function isLive(alt: CompiledAlt, paper: PreparedPaper): boolean {
-  if (alt.requires.length > 0 && !alt.requires.some((w) => paper.counts.has(w))) return false;
-  for (const form of alt.slots[0] ?? []) if (paper.counts.has(form)) return true;
-  for (const form of alt.joined) if (paper.counts.has(form)) return true;
-  return false;
+/** Cheap pre-check: the forms that can start the alternative and occur in the paper; null when none or its condition fails. */
+function presentForms(alt: CompiledAlt, paper: PreparedPaper): string[] | null {
+  let forms: string[] | null = null;
+  const starts = alt.starts;
+  for (let i = 0; i < starts.length; i += 1) {
+    const form = starts[i] as string;
+    if (paper.counts.has(form)) (forms ??= []).push(form);
+  }
+  if (forms && alt.requires.length > 0 && !alt.requires.some((w) => paper.counts.has(w))) return null;
+  return forms;
 }
 
-function collectOccurrences(alt: CompiledAlt, field: PreparedField, out: Occurrence[]): void {
-  const [first, ...rest] = alt.slots;
-  if (!first) return;
-  for (const form of first) {
+function collectOccurrences(live: LiveAlt, f: number, paper: PreparedPaper, out: Occurrence[]): void {
+  const { alt, forms } = live;
+  const field = paper.fields[f];
+  if (!field) return;
+  const rest = alt.slots.slice(1);
+  const joined = alt.slots.length > 1 ? new Set(alt.joined) : null;
+  for (const form of forms) {
+    if ((paper.counts.get(form)?.[f] ?? 0) === 0) continue;
+    const single = rest.length === 0 || (joined?.has(form) ?? false);
     for (const p of field.positions.get(form) ?? []) {
-      if (rest.every((slot, k) => slot.has(field.seq[p + k + 1] ?? ""))) out.push({ start: p, end: p + alt.slots.length, alt });
+      if (single) out.push({ start: p, end: p + 1, alt });
+      else if (rest.every((slot, k) => slot.has(field.seq[p + k + 1] ?? ""))) out.push({ start: p, end: p + alt.slots.length, alt });
     }
-  }
-  for (const form of alt.joined) {
-    for (const p of field.positions.get(form) ?? []) out.push({ start: p, end: p + 1, alt });
   }
 }
 
 /** Removes occurrences that overlap an other-sense phrase (`diffusion` inside `diffusion MRI`). */
-function dropIgnored(found: Occurrence[], ignore: readonly CompiledAlt[], field: PreparedField): Occurrence[] {
+function dropIgnored(found: Occurrence[], ignore: readonly CompiledAlt[], f: number, paper: PreparedPaper): Occurrence[] {
   const blocked: Occurrence[] = [];
-  for (const alt of ignore) collectOccurrences(alt, field, blocked);
+  for (const alt of ignore) {
+    const forms = presentForms(alt, paper);
+    if (forms) collectOccurrences({ alt, forms }, f, paper, blocked);
+  }
   if (blocked.length === 0) return found;
   return found.filter((o) => !blocked.some((b) => o.start < b.end && b.start < o.end));
 }
 
 /**
  * Counts mentions: overlapping occurrences (`self-speculative decoding` for two
- * alternatives) and directly adjacent ones (`retrieval-augmented generation (RAG)`,
- * `BPE tokenizer`) are one mention, worth its strongest alternative's weight.
+ * alternatives) and directly adjacent occurrences of different alternatives
+ * (`retrieval-augmented generation (RAG)`, `BPE tokenizer`) are one mention, worth its
+ * strongest alternative's weight.
  */
 function countMentions(found: Occurrence[], via: Set<string>): number {
   if (found.length === 0) return 0;
@@ -161,18 +188,28 @@ function countMentions(found: Occurrence[], via: Set<string>): number {
   let total = 0;
   let end = -1;
   let weight = 0;
+  let last: CompiledAlt | null = null;
   for (const o of found) {
     if (o.alt.expanded) via.add(o.alt.label);
-    if (o.start <= end) {
+    if (o.start < end || (o.start === end && o.alt !== last)) {
       end = Math.max(end, o.end);
       weight = Math.max(weight, o.alt.weight);
+      last = o.alt;
       continue;
     }
     total += weight;
     end = o.end;
     weight = o.alt.weight;
+    last = o.alt;
   }
   return total + weight;
+}
+
+function addCounts(out: [number, number, number], c: readonly [number, number, number] | undefined, weight: number): void {
+  if (!c) return;
+  out[0] += weight * c[0];
+  out[1] += weight * c[1];
+  out[2] += weight * c[2];
 }
 
 function addReason(reasons: Map<string, MatchReason>, s: TermScore): void {

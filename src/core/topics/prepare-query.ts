@@ -1,3 +1,4 @@
+import { termKey } from "./parse-topic-query.js";
 import { STOPWORDS } from "./text-tokens.js";
 import { conceptFor } from "./topic-expansions.js";
 import type { QueryTerm, TopicQuery } from "./topic-query.js";
@@ -9,6 +10,8 @@ export interface CompiledAlt {
   label: string;
   /** One set of accepted surface forms per word position (length 1 for a single word). */
   slots: readonly ReadonlySet<string>[];
+  /** Forms that can start an occurrence: the first slot's forms, then `joined` (an array: iterating it is the hot loop). */
+  starts: readonly string[];
   /** Single words that also count as one occurrence of a phrase (`pretraining` for `pre training`). */
   joined: readonly string[];
   /** Evidence per occurrence; 1 for the query term itself, less for weaker expansions. */
@@ -41,6 +44,8 @@ export interface CompiledClause {
 export interface CompiledQuery {
   /** The parsed topic. */
   query: TopicQuery;
+  /** Canonical form of the topic: two topics with the same key match the same papers. */
+  key: string;
   /** OR of clauses. */
   clauses: readonly CompiledClause[];
   /** Terms (without expansions) whose presence rules a paper out. */
@@ -61,7 +66,8 @@ export function prepareQuery(query: TopicQuery): CompiledQuery {
     return { required, implicit };
   });
   const exclude = query.exclude.map((t) => compileTerm(termWords(t), t.kind === "phrase", false));
-  return { query, clauses, exclude };
+  const key = JSON.stringify([query.anyOf.map((c) => c.map(termKey).sort()).sort(), query.exclude.map(termKey).sort()]);
+  return { query, key, clauses, exclude };
 }
 
 function termWords(term: QueryTerm): string[] {
@@ -82,5 +88,6 @@ function compileAlt(words: readonly string[], weight: number, requires: readonly
   const slots = words.map((w) => new Set(wordFamily(w)));
   const concat = words.join("");
   const joined = words.length > 1 && words.length <= 3 && concat.length >= 6 ? wordFamily(concat) : [];
-  return { label: words.join(" "), slots, joined, weight, requires: requires.flatMap((r) => wordFamily(r)), expanded };
+  const starts = [...(slots[0] ?? []), ...joined];
+  return { label: words.join(" "), slots, starts, joined, weight, requires: requires.flatMap((r) => wordFamily(r)), expanded };
 }
