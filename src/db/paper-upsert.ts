@@ -18,6 +18,11 @@ import { stringArrayJson } from "./paper-row.js";
  * - version and updatedAt take the maximum seen.
  * - aiSummary, aiKeywords, links, doi, journalRef, comment take the incoming value when present.
  * - dailyDate / announcedDate add a paper_listings row (`hf` / `arxiv`); days accumulate.
+ *
+ * papers_fts is kept in sync here, not by triggers (migration 0004 explains why): per
+ * chunk, the indexed columns are read before the rows are written, and afterwards each
+ * touched paper whose indexed text changed gets an FTS5 'delete' of the old text and an
+ * insert of the new, so an unchanged re-ingest never touches the index.
  */
 export const UPSERT_SQL = `
 INSERT INTO papers (id, version, title, abstract, authors, published_at, updated_at, categories,
@@ -45,7 +50,7 @@ ON CONFLICT(id) DO UPDATE SET
   comment = coalesce(excluded.comment, comment),
   meta_source = CASE WHEN #KEEP# THEN meta_source ELSE excluded.meta_source END,
   last_seen_at = excluded.last_seen_at
-RETURNING pk`.replaceAll(
+RETURNING pk, title, ai_keywords AS aiKeywords, abstract, authors`.replaceAll(
   "#KEEP#",
   "(meta_source = 'arxiv-api' AND (excluded.meta_source IS NOT 'arxiv-api' OR coalesce(excluded.version < version, 0)))",
 );
@@ -96,31 +101,75 @@ function toParams(input: PaperInput, id: string, now: string): Param[] {
   ];
 }
 
+/** The FTS-indexed columns of one paper, in papers_fts column order. */
+interface Indexed {
+  pk: number;
+  title: string;
+  aiKeywords: string;
+  abstract: string;
+  authors: string;
+}
+
+/** Inputs per chunk: bounds the old-text read and the pending index writes. */
+const CHUNK = 1000;
+
+function sameText(a: Indexed, b: Indexed): boolean {
+  return a.title === b.title && a.aiKeywords === b.aiKeywords && a.abstract === b.abstract && a.authors === b.authors;
+}
+
 /** Builds the batch upsert for one connection; statements are prepared once here. */
 export function createPaperUpsert(sqlite: Database.Database, clock: () => Date): (inputs: PaperInput[]) => UpsertResult {
-  const upsert = sqlite.prepare<[Param[]], { pk: number }>(UPSERT_SQL);
+  const upsert = sqlite.prepare<[Param[]], Indexed>(UPSERT_SQL);
   const listing = sqlite.prepare<[string, string, string, string | null]>(LISTING_SQL);
   const maxPk = sqlite.prepare<[], { m: number }>("SELECT coalesce(max(pk), 0) AS m FROM papers");
+  const oldText = sqlite.prepare<[string], Indexed & { id: string }>(
+    `SELECT id, pk, title, ai_keywords AS aiKeywords, abstract, authors FROM papers
+     WHERE id IN (SELECT value FROM json_each(?))`,
+  );
+  const ftsDelete = sqlite.prepare<[number, string, string, string, string]>(
+    "INSERT INTO papers_fts (papers_fts, rowid, title, ai_keywords, abstract, authors) VALUES ('delete', ?, ?, ?, ?, ?)",
+  );
+  const ftsInsert = sqlite.prepare<[number, string, string, string, string]>(
+    "INSERT INTO papers_fts (rowid, title, ai_keywords, abstract, authors) VALUES (?, ?, ?, ?, ?)",
+  );
+
+  const syncIndex = (before: Map<string, Indexed>, after: Map<string, Indexed>): void => {
+    for (const [id, now] of after) {
+      const old = before.get(id);
+      if (old && sameText(old, now)) continue;
+      if (old) ftsDelete.run(old.pk, old.title, old.aiKeywords, old.abstract, old.authors);
+      ftsInsert.run(now.pk, now.title, now.aiKeywords, now.abstract, now.authors);
+    }
+  };
 
   const run = sqlite.transaction((inputs: PaperInput[]): UpsertResult => {
     const now = clock().toISOString();
     // AUTOINCREMENT pks only grow, so a returned pk above this was inserted by this batch.
-    const before = maxPk.get()?.m ?? 0;
+    const firstNewPk = (maxPk.get()?.m ?? 0) + 1;
     const inserted: string[] = [];
     const updated: string[] = [];
     const seen = new Set<string>();
-    for (const input of inputs) {
-      const id = typeof input.id === "string" ? input.id.trim() : "";
-      if (id === "") throw new BotError("INVALID_ARGS", "A paper without an id cannot be stored.", { input });
-      const row = upsert.get(toParams(input, id, now));
-      if (!seen.has(id)) {
-        seen.add(id);
-        (row && row.pk > before ? inserted : updated).push(id);
-      }
-      if (input.dailyDate && DAY.test(input.dailyDate)) listing.run(id, "hf", input.dailyDate, null);
-      if (input.announcedDate && DAY.test(input.announcedDate)) {
-        listing.run(id, "arxiv", input.announcedDate, text(input.announceType));
-      }
+    for (let start = 0; start < inputs.length; start += CHUNK) {
+      const chunk = inputs.slice(start, start + CHUNK);
+      const ids = chunk.map((input) => (typeof input.id === "string" ? input.id.trim() : ""));
+      const before = new Map(oldText.all(JSON.stringify(ids)).map((row) => [row.id, row]));
+      const after = new Map<string, Indexed>();
+      chunk.forEach((input, k) => {
+        const id = ids[k] ?? "";
+        if (id === "") throw new BotError("INVALID_ARGS", "A paper without an id cannot be stored.", { input });
+        const row = upsert.get(toParams(input, id, now));
+        if (!row) throw new Error(`papers upsert returned no row for ${id}`);
+        after.set(id, row);
+        if (!seen.has(id)) {
+          seen.add(id);
+          (row.pk >= firstNewPk ? inserted : updated).push(id);
+        }
+        if (input.dailyDate && DAY.test(input.dailyDate)) listing.run(id, "hf", input.dailyDate, null);
+        if (input.announcedDate && DAY.test(input.announcedDate)) {
+          listing.run(id, "arxiv", input.announcedDate, text(input.announceType));
+        }
+      });
+      syncIndex(before, after);
     }
     return { inserted, updated };
   });

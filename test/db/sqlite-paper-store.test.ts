@@ -161,6 +161,21 @@ describe("SqlitePaperStore upsert and reads", () => {
     expect(store.listSince("2024-10-25")).toEqual([]);
   });
 
+  it("keeps the full-text index in step with the rows through inserts, merges and re-ingests", () => {
+    const check = () => t.sqlite.prepare("INSERT INTO papers_fts (papers_fts, rank) VALUES ('integrity-check', 1)").run();
+    store.upsert([hf(), arxiv({ title: "Changed Title" }), hf({ id: "2401.00001", title: "Other" })]);
+    store.upsert([hf(), hf({ id: "2401.00001", title: "Other", aiKeywords: ["new keyword"] })]);
+    const many = Array.from({ length: 2500 }, (_, i) => hf({ id: `2402.${String(i).padStart(5, "0")}`, title: `Paper ${i}` }));
+    store.upsert([...many, ...many.map((p) => ({ ...p, title: `${p.title} renamed` }))]);
+    expect(() => check()).not.toThrow();
+    expect(store.count()).toBe(2502);
+    const search = (word: string) => store.search({ raw: word, anyOf: [[{ kind: "word", text: word }]], exclude: [] }, { limit: 5000 });
+    expect(search("renamed")).toHaveLength(2500);
+    expect(search("keyword").map((h) => h.paper.id)).toEqual(["2401.00001"]);
+    t.sqlite.prepare("UPDATE papers SET title = 'bypassed the store' WHERE id = '2401.00001'").run();
+    expect(() => check()).toThrow();
+  });
+
   it("reads JSON columns defensively", () => {
     store.upsert([hf()]);
     t.sqlite.prepare("UPDATE papers SET authors = 'not json', categories = '{\"a\":1}', ai_keywords = '[1, \"ok\"]'").run();
