@@ -104,8 +104,10 @@ export function createSqlitePaperStore(open: OpenDatabase, options: SqlitePaperS
       }));
     },
     candidateIds(query, sinceDay) {
-      const match = compileAnyTerm(query);
-      if (match === null) return [];
+      const terms = compileAnyTerm(query);
+      if (terms === null) return [];
+      // The topic matcher reads title, keywords and abstract only; an author-name hit is not a candidate.
+      const match = `{title ai_keywords abstract} : (${terms})`;
       return runFts(query, match, () => candidates.all(match, sinceDay, sinceDay));
     },
     count: () => total.get()?.n ?? 0,

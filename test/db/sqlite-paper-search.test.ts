@@ -122,6 +122,7 @@ describe("SqlitePaperStore search", () => {
     const query = q([[word("diffusion"), word("nothingmatches")], [phrase("flow", "matching")]], [word("video")]);
     expect(store.candidateIds(query, null).sort()).toEqual(["2401.00003", "2401.00004"]);
     expect(store.candidateIds(query, "2024-10-21")).toEqual(["2401.00004"]);
+    expect(store.candidateIds(q([[word("doe")]]), null)).toEqual([]);
   });
 
   it("turns an FTS5 failure into INVALID_QUERY as a last resort", () => {
