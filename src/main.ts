@@ -13,8 +13,6 @@ import type { Logger } from "./core/logger.js";
 import { ingestRecent, type DailySource, type ListingSource } from "./core/papers/ingest-recent.js";
 import { createSqliteStores } from "./db/create-sqlite-stores.js";
 import { openDatabase, type OpenDatabase } from "./db/open-database.js";
-import { createSqliteChannelSettingsStore } from "./db/sqlite-channel-settings-store.js";
-import { createSqliteDeliveryLedger } from "./db/sqlite-delivery-ledger.js";
 import { loadBundledSample } from "./cli/ingest-file.js";
 import { createArxivApiClient } from "./sources/arxiv-api.js";
 import { createArxivLimiter } from "./sources/arxiv-limiter.js";
@@ -55,7 +53,8 @@ export function createApp(loaded: LoadedConfig, options: CreateAppOptions): App 
   const { config } = loaded;
   const logger = options.logger;
   const database = openDatabase(config.database.path);
-  const stores = createSqliteStores(database);
+  const clock = options.clock ?? createSystemClock();
+  const stores = createSqliteStores(database, { clock });
   const http = createHttpClient({ ...config.sources.http, retries: options.retries ?? config.sources.http.retries, logger: logger.child({ component: "http" }) });
   const limiter = createArxivLimiter(config.sources.arxiv.minIntervalMs);
   const arxiv = createArxivApiClient({ http, baseUrl: config.sources.arxiv.apiBaseUrl, limiter, logger });
@@ -68,12 +67,12 @@ export function createApp(loaded: LoadedConfig, options: CreateAppOptions): App 
     subscriptions: stores.subscriptions,
     votes: stores.votes,
     ingestRuns: stores.ingestRuns,
-    channelSettings: createSqliteChannelSettingsStore(database),
-    ledger: createSqliteDeliveryLedger(database),
+    channelSettings: stores.channelSettings,
+    ledger: stores.ledger,
     events: stores.processedEvents,
     upvoteEmoji: config.votes.emoji,
     lookup: arxiv,
-    clock: options.clock ?? createSystemClock(),
+    clock,
     logger,
   };
   const registry = createCommandRegistry();

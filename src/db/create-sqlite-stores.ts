@@ -1,12 +1,17 @@
 import type { Clock } from "../core/clock.js";
+import type { ChannelSettingsStore } from "../core/digest/channel-settings-store.js";
+import type { DeliveryLedger } from "../core/digest/delivery-ledger.js";
 import type { IngestRunStore } from "../core/papers/ingest-run-store.js";
 import type { PaperStore } from "../core/papers/paper-store.js";
 import type { SubscriptionStore } from "../core/topics/subscription-store.js";
 import type { VoteStore } from "../core/votes/vote-store.js";
 import type { OpenDatabase } from "./open-database.js";
+import { createSqliteChannelSettingsStore } from "./sqlite-channel-settings-store.js";
+import { createSqliteDeliveryLedger } from "./sqlite-delivery-ledger.js";
 import { createSqliteIngestRunStore } from "./sqlite-ingest-run-store.js";
 import { createSqlitePaperStore } from "./sqlite-paper-store.js";
-import { createSqliteProcessedEvents, type ProcessedEvents } from "./sqlite-processed-events.js";
+import type { ProcessedEvents } from "../core/votes/processed-events.js";
+import { createSqliteProcessedEvents } from "./sqlite-processed-events.js";
 import { createSqliteSubscriptionStore } from "./sqlite-subscription-store.js";
 import { createSqliteVoteStore } from "./sqlite-vote-store.js";
 
@@ -22,6 +27,10 @@ export interface SqliteStores {
   ingestRuns: IngestRunStore;
   /** Platform event ids already handled. */
   processedEvents: ProcessedEvents;
+  /** Per-channel delivery settings. */
+  channelSettings: ChannelSettingsStore;
+  /** Exactly-once delivery ledger. */
+  ledger: DeliveryLedger;
 }
 
 /** Options for `createSqliteStores`. */
@@ -38,5 +47,7 @@ export function createSqliteStores(open: OpenDatabase, options: SqliteStoresOpti
     votes: createSqliteVoteStore(open),
     ingestRuns: createSqliteIngestRunStore(open, options),
     processedEvents: createSqliteProcessedEvents(open),
+    channelSettings: createSqliteChannelSettingsStore(open),
+    ledger: createSqliteDeliveryLedger(open),
   };
 }

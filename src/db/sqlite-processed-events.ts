@@ -1,14 +1,9 @@
 import { lt, sql } from "drizzle-orm";
+import type { ProcessedEvents } from "../core/votes/processed-events.js";
 import type { OpenDatabase } from "./open-database.js";
 import { processedEvents } from "./schema.js";
 
 /** Platform event ids already handled, so a redelivered event (Slack retries, gateway replays) acts once. */
-export interface ProcessedEvents {
-  /** Records `eventKey`; true the first time it is seen, false on every later call. */
-  markIfNew(eventKey: string): boolean;
-  /** Forgets events first seen before `olderThanIso`; returns how many were removed. */
-  prune(olderThanIso: string): number;
-}
 
 /** ProcessedEvents over the processed_events table (INSERT OR IGNORE on the primary key). */
 export function createSqliteProcessedEvents(open: OpenDatabase): ProcessedEvents {

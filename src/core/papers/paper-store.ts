@@ -37,7 +37,7 @@ export interface PaperStore {
   listSince(day: string, limit?: number): Paper[];
   /** Ranked full-text search (title, keywords, abstract, authors). Never throws on odd input. */
   search(query: TopicQuery, options: { limit: number }): SearchHit[];
-  /** Ids (out of `ids`) whose title/keywords/abstract contain any term of `query`: a cheap pre-filter. */
+  /** Ids of papers (listed on or after `since`, when given) whose title, keywords or abstract contain any positive term of `query`: a cheap pre-filter for topic matching. */
   candidateIds(query: TopicQuery, since: string | null): string[];
   /** Number of stored papers. */
   count(): number;
