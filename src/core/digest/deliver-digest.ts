@@ -1,0 +1,178 @@
+import type { ChatAdapter } from "../chat/chat-adapter.js";
+import type { OutboundMessage } from "../chat/message.js";
+import { utcDay } from "../clock.js";
+import type { CoreDeps } from "../core-deps.js";
+import { defaultChannelSettings, type ChannelSettings } from "./channel-settings-store.js";
+import { composeDigest, composeNotice } from "./compose-digest.js";
+import type { Pacer } from "./pacer.js";
+import { recordPermanentFailure, recordSuccess, sendErrorOf } from "./record-send-failure.js";
+import { selectDigestPapers, type DigestSelection } from "./select-digest-papers.js";
+
+/** One channel's digest to deliver now. */
+export interface DigestRequest {
+  /** Conversation reference. */
+  conversation: string;
+  /** Channel-local date of the post, YYYY-MM-DD: the ledger key, so one post per channel per day. */
+  digestDay: string;
+  /** When the post was due, ISO 8601; null for manual runs. Its UTC date is the HF list the post waits for. */
+  scheduledFor: string | null;
+  /** True when catching up after downtime: the header says "posted late". */
+  late: boolean;
+  /** Lease owner: one random id per process. */
+  owner: string;
+  /** ISO 8601. Before it, a post whose HF list is not out yet, or that would be empty, returns not-ready (retry later); after it (or when null), what there is goes out, or a notice. */
+  cutoff: string | null;
+  /** Compute and return the messages; write nothing. Default false. */
+  dryRun?: boolean;
+  /** Platform name, for a channel that has no settings row yet. */
+  platform?: string;
+}
+
+/** How a delivery ended. */
+export type DigestOutcome =
+  /** Header and papers went out (`papers` = paper messages of this digest confirmed sent, across attempts). */
+  | { kind: "sent"; papers: number }
+  /** Nothing qualified: a one-line notice went out instead. */
+  | { kind: "notice"; text: string }
+  /** The HF list is not out yet and the cut-off has not passed: nothing was written; try again later. */
+  | { kind: "not-ready"; reason: string }
+  /** Another process (or call) holds this digest's lease. */
+  | { kind: "busy" }
+  /** This digest already finished (sent, notice, failed or skipped). */
+  | { kind: "already-done" }
+  /** A send failed. Transient: the run stays open and a retry sends what remains. Permanent: the run is closed. */
+  | { kind: "failed"; reason: string; permanent: boolean }
+  /** Stop was requested: the message in flight finished, the rest waits for the next attempt. */
+  | { kind: "stopped"; papers: number }
+  /** The channel is paused; nothing was written. */
+  | { kind: "skipped"; reason: string }
+  /** Dry run: what would be posted, in order. */
+  | { kind: "dry-run"; messages: OutboundMessage[] };
+
+/** Knobs for deliverDigest. */
+export interface DeliverOptions {
+  /** When it becomes aborted, the digest stops after the message in flight (SIGTERM); an AbortSignal fits. */
+  signal?: { readonly aborted: boolean };
+  /** Lease length in ms, renewed while sending. Default DEFAULT_LEASE_MS; a crashed run can be taken over once it lapses. */
+  leaseMs?: number;
+}
+
+/** Default lease on a digest run: 2 minutes. */
+export const DEFAULT_LEASE_MS = 120_000;
+
+/** One message of the plan, in posting order. */
+interface PlanItem {
+  itemKey: string;
+  paperId: string | null;
+  message: OutboundMessage;
+}
+
+function planOf(selection: DigestSelection, digestDay: string, late: boolean): PlanItem[] {
+  if (selection.kind === "empty") return [{ itemKey: "notice", paperId: null, message: composeNotice(selection.reason) }];
+  const digest = composeDigest({ digestDay, listDays: selection.listDays, papers: selection.papers, topics: selection.topics, late });
+  return [
+    { itemKey: "header", paperId: null, message: digest.header },
+    ...digest.items.map((i) => ({ itemKey: `paper:${i.paperId}`, paperId: i.paperId, message: i.message })),
+  ];
+}
+
+/**
+ * Delivers one channel's digest exactly once. Readiness is decided before the run is
+ * claimed (not-ready writes nothing). Then the run's lease is taken (and renewed while
+ * sending); each message is claimed in the ledger before it is sent and marked sent after,
+ * so a crash leaves at most one message "in doubt", which is never re-sent. Papers go in a
+ * thread under the header when the channel asks for it.
+ */
+export async function deliverDigest(
+  deps: CoreDeps,
+  adapter: Pick<ChatAdapter, "send" | "limits">,
+  req: DigestRequest,
+  pacer?: Pacer,
+  options: DeliverOptions = {},
+): Promise<DigestOutcome> {
+  const { ledger, clock } = deps;
+  const log = deps.logger.child({ component: "delivery", conversation: req.conversation, digestDay: req.digestDay });
+  const nowIso = () => clock.now().toISOString();
+  const settings: ChannelSettings = deps.channelSettings.get(req.conversation) ?? defaultChannelSettings(req.conversation, req.platform ?? "", "", nowIso());
+  if (settings.paused) return { kind: "skipped", reason: `paused: ${settings.pausedReason ?? "paused by a user; /papers resume restarts it"}` };
+  const existing = ledger.getRun(req.conversation, req.digestDay);
+  if (existing && existing.status !== "running") return { kind: "already-done" };
+
+  const scheduledDay = req.scheduledFor ? utcDay(new Date(req.scheduledFor)) : req.digestDay;
+  const listDay = scheduledDay < req.digestDay ? scheduledDay : req.digestDay;
+  const selection = selectDigestPapers(deps, { conversation: req.conversation, settings, digestDay: req.digestDay, listDay });
+  const pastCutoff = req.cutoff === null || clock.now().getTime() >= new Date(req.cutoff).getTime();
+  if (!pastCutoff && (!selection.ready || selection.kind === "empty")) {
+    const why = selection.ready && selection.kind === "empty" ? selection.reason : `the Hugging Face list of ${listDay} is not out yet`;
+    return { kind: "not-ready", reason: `${why}; retrying until ${req.cutoff}` };
+  }
+  const plan = planOf(selection, req.digestDay, req.late);
+  if (req.dryRun) return { kind: "dry-run", messages: plan.map((p) => p.message) };
+
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const leaseUntil = () => new Date(clock.now().getTime() + leaseMs).toISOString();
+  const claimed = ledger.claimRun({ conversation: req.conversation, digestDay: req.digestDay, owner: req.owner, leaseUntil: leaseUntil(), scheduledFor: req.scheduledFor, late: req.late, now: nowIso() });
+  if (!claimed) {
+    const run = ledger.getRun(req.conversation, req.digestDay);
+    return run && run.status !== "running" ? { kind: "already-done" } : { kind: "busy" };
+  }
+  let renewedAt = clock.now().getTime();
+  /** Lets another process take over at once (lease in the past), keeping the run open. */
+  const release = () => ledger.renewRun(req.conversation, req.digestDay, req.owner, new Date(clock.now().getTime() - 1).toISOString());
+  const sentPapers = () => ledger.items(req.conversation, req.digestDay).filter((i) => i.paperId !== null && i.status === "sent").length;
+
+  let headerRef: string | null = null;
+  let sentNow = 0;
+  for (const item of plan) {
+    if (options.signal?.aborted) {
+      release();
+      log.info({ sentNow }, "delivery stopped on request; the rest goes out on the next attempt");
+      return { kind: "stopped", papers: sentPapers() };
+    }
+    await pacer?.acquire(req.conversation);
+    if (clock.now().getTime() - renewedAt > leaseMs / 3) {
+      if (!ledger.renewRun(req.conversation, req.digestDay, req.owner, leaseUntil())) return { kind: "busy" };
+      renewedAt = clock.now().getTime();
+    }
+    const claim = ledger.claimItem({ conversation: req.conversation, digestDay: req.digestDay, itemKey: item.itemKey, paperId: item.paperId, now: nowIso() });
+    if (claim !== "claimed") {
+      if (item.itemKey === "header") headerRef = ledger.items(req.conversation, req.digestDay).find((i) => i.itemKey === "header")?.messageRef ?? null;
+      if (claim === "in-doubt") log.warn({ itemKey: item.itemKey }, "skipping a message whose earlier send has an unknown outcome");
+      continue;
+    }
+    const threadOf = settings.useThread && item.paperId !== null && headerRef ? headerRef : undefined;
+    let ref: string;
+    try {
+      ref = await adapter.send(req.conversation, item.message, threadOf ? { threadOf } : undefined);
+    } catch (err) {
+      const sendError = sendErrorOf(err);
+      if (!sendError) {
+        release();
+        log.error({ err, itemKey: item.itemKey }, "send threw an unknown error; the message stays in doubt and is never re-sent");
+        return { kind: "failed", reason: `unknown send outcome: ${(err as Error).message ?? String(err)}`, permanent: false };
+      }
+      ledger.markFailed(req.conversation, req.digestDay, item.itemKey, `${sendError.reason}: ${sendError.message}`);
+      if (!sendError.permanent) {
+        release();
+        log.warn({ reason: sendError.reason }, "transient send failure; a retry sends what remains");
+        return { kind: "failed", reason: sendError.reason, permanent: false };
+      }
+      recordPermanentFailure(deps, settings, sendError);
+      ledger.finishRun(req.conversation, req.digestDay, req.owner, { status: "failed", papersSent: sentPapers(), detail: `${sendError.reason}: ${sendError.message}`.slice(0, 300), now: nowIso() });
+      log.warn({ reason: sendError.reason }, "permanent send failure");
+      return { kind: "failed", reason: sendError.reason, permanent: true };
+    }
+    ledger.markSent(req.conversation, req.digestDay, item.itemKey, ref, nowIso());
+    if (item.itemKey === "header") headerRef = ref;
+    if (sentNow === 0) recordSuccess(deps, req.conversation);
+    sentNow += 1;
+  }
+  if (selection.kind === "empty") {
+    ledger.finishRun(req.conversation, req.digestDay, req.owner, { status: "notice", papersSent: 0, detail: selection.reason.slice(0, 300), now: nowIso() });
+    return { kind: "notice", text: selection.reason };
+  }
+  const papers = sentPapers();
+  const skipped = selection.papers.length - papers;
+  ledger.finishRun(req.conversation, req.digestDay, req.owner, { status: "sent", papersSent: papers, detail: skipped > 0 ? `${skipped} in doubt after a crash, not re-sent` : null, now: nowIso() });
+  return { kind: "sent", papers };
+}

@@ -1,0 +1,166 @@
+import { addDays } from "../clock.js";
+import type { CoreDeps } from "../core-deps.js";
+import type { Paper } from "../papers/paper.js";
+import { explainMatch, matchPrepared } from "../topics/match-topic.js";
+import { parseTopicQuery } from "../topics/parse-topic-query.js";
+import { preparePaper } from "../topics/prepare-paper.js";
+import { prepareQuery, type CompiledQuery } from "../topics/prepare-query.js";
+import type { ChannelSettings } from "./channel-settings-store.js";
+import { rankPapers, type RankInput, type RankedCandidate } from "./rank-papers.js";
+
+/** Most days back a digest reaches for lists it has not covered yet. */
+export const MAX_WINDOW_DAYS = 7;
+/** Near-miss papers named in a "no paper matched your topics" notice. */
+export const CLOSEST_COUNT = 3;
+
+/** What to select for. */
+export interface SelectRequest {
+  /** Conversation reference. */
+  conversation: string;
+  /** The channel's settings. */
+  settings: ChannelSettings;
+  /** Channel-local date of the post, YYYY-MM-DD (the ledger key). */
+  digestDay: string;
+  /** UTC day whose HF list this post waits for (the UTC date of the scheduled instant, never after digestDay). */
+  listDay: string;
+}
+
+/** Facts shared by both outcomes of a selection. */
+interface SelectionBase {
+  /** HF/arXiv listing days the digest covers, ascending. */
+  listDays: string[];
+  /** The channel's topics (topic mode), else []. */
+  topics: string[];
+  /** True when the HF list for listDay is out (or none is expected: weekends); false means "wait and retry until the cut-off". */
+  ready: boolean;
+}
+
+/** The papers a digest posts, or why there are none. */
+export type DigestSelection =
+  | (SelectionBase & { kind: "papers"; papers: RankedCandidate[]; qualifying: number })
+  | (SelectionBase & { kind: "empty"; reason: string; closest: { id: string; title: string }[] });
+
+const isWeekend = (day: string) => [0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());
+const weekdayName = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString("en-US", { weekday: "long", timeZone: "UTC" });
+
+/**
+ * Which listing days the digest covers: every day after the channel's previous finished
+ * digest up to listDay (at most MAX_WINDOW_DAYS), so a weekly channel or one that skipped a
+ * day after downtime still sees those lists; a channel's first digest covers the latest HF
+ * day on or before listDay.
+ */
+function windowDays(deps: CoreDeps, req: SelectRequest): string[] {
+  const oldest = addDays(req.listDay, -(MAX_WINDOW_DAYS - 1));
+  const previous = deps.ledger.recentRuns(req.conversation, 20).find((r) => r.digestDay < req.digestDay && (r.status === "sent" || r.status === "notice"));
+  let start: string;
+  if (previous) start = addDays(previous.digestDay, 1);
+  else start = deps.papers.latestDailyDay(req.listDay) ?? req.listDay;
+  if (start < oldest) start = oldest;
+  const days: string[] = [];
+  for (let d = start; d <= req.listDay; d = addDays(d, 1)) days.push(d);
+  return days;
+}
+
+/** The channel's topics compiled once; invalid stored topics are skipped. */
+function compileTopics(topics: string[]): { topic: string; compiled: CompiledQuery }[] {
+  return topics.flatMap((topic) => {
+    try {
+      return [{ topic, compiled: prepareQuery(parseTopicQuery(topic)) }];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Why there is nothing at all to look at for these days. */
+function noListReason(deps: CoreDeps, listDay: string): string {
+  if (isWeekend(listDay)) return `no new papers: arXiv does not announce on weekends, so Hugging Face has no list for ${weekdayName(listDay)} ${listDay}`;
+  const lastHf = deps.ingestRuns.recent(1, "hf")[0];
+  if (lastHf?.status === "failed") return `no new papers: Hugging Face Daily Papers could not be fetched (${lastHf.error ?? "unknown error"}); the next post will include them`;
+  return `no new papers: Hugging Face has no list for ${listDay} (an arXiv holiday, or the list is late)`;
+}
+
+/**
+ * Selects a channel's digest: the HF Daily Papers lists of its window days (topic channels
+ * also get that window's arXiv listing items, because arXiv lists far more papers on a
+ * niche topic than HF does; all-papers channels do not, since the full arXiv firehose is
+ * thousands a day), minus every paper ever sent to the channel (papers of this same digest
+ * day stay in, so a resumed run re-selects the same list and the ledger skips what went
+ * out), at least `minUpvotes` HF upvotes (arXiv-only papers count 0), on topic channels
+ * only papers matching a subscription, ranked by rankPapers and capped at maxPapers.
+ */
+export function selectDigestPapers(deps: CoreDeps, req: SelectRequest): DigestSelection {
+  const { settings } = req;
+  const listDays = windowDays(deps, req);
+  const topicMode = settings.mode === "topics";
+  const topics = topicMode ? deps.subscriptions.list(req.conversation).map((s) => s.topic) : [];
+  const ready = deps.papers.listDaily(req.listDay).length > 0 || isWeekend(req.listDay);
+  const base = { topics, ready };
+  const pool = new Map<string, Paper>();
+  const hfDays: string[] = [];
+  for (const day of listDays) {
+    const daily = deps.papers.listDaily(day);
+    if (daily.length > 0) hfDays.push(day);
+    for (const p of daily) pool.set(p.id, p);
+    if (topicMode) for (const p of deps.papers.listAnnounced(day)) if (!pool.has(p.id)) pool.set(p.id, p);
+  }
+  const empty = (reason: string, closest: { id: string; title: string }[] = []): DigestSelection => ({ kind: "empty", ...base, listDays: hfDays, reason, closest });
+  if (topicMode && topics.length === 0) return empty("no papers: this channel posts only papers on its topics and follows none; add one with /papers subscribe <topic>");
+  if (pool.size === 0) return empty(noListReason(deps, req.listDay));
+
+  const own = new Set(deps.ledger.items(req.conversation, req.digestDay).flatMap((i) => (i.paperId ? [i.paperId] : [])));
+  const sent = deps.ledger.sentPaperIds(req.conversation);
+  const unsent = [...pool.values()].filter((p) => own.has(p.id) || !sent.has(p.id));
+  if (unsent.length === 0) return empty(`no new papers: all ${pool.size} papers of ${hfDays.join(", ") || req.listDay} were already posted here`);
+  const popular = unsent.filter((p) => (p.hfUpvotes ?? 0) >= settings.minUpvotes);
+  if (popular.length === 0) {
+    const best = Math.max(...unsent.map((p) => p.hfUpvotes ?? 0));
+    return empty(`no new papers reached ${settings.minUpvotes} upvotes (the best of ${unsent.length} has ${best})`);
+  }
+
+  const counts = deps.votes.counts({ workspace: settings.workspace }, popular.map((p) => p.id));
+  const inputs: RankInput[] = [];
+  const compiled = topicMode ? compileTopics(topics) : [];
+  for (const paper of popular) {
+    const localVotes = counts.get(paper.id) ?? 0;
+    if (!topicMode) {
+      inputs.push({ paper, localVotes, matchScore: null, matched: null });
+      continue;
+    }
+    const prepared = preparePaper(paper);
+    let score = 0;
+    const why: string[] = [];
+    for (const t of compiled) {
+      const m = matchPrepared(t.compiled, prepared);
+      if (!m) continue;
+      score = Math.max(score, m.score);
+      why.push(explainMatch(m));
+    }
+    if (why.length > 0) inputs.push({ paper, localVotes, matchScore: score, matched: why.join("; ") });
+  }
+  if (inputs.length === 0) {
+    const closest = closestPapers(deps, compiled.map((c) => c.compiled), popular, listDays[0] ?? req.listDay);
+    const named = closest.length > 0 ? `closest: ${closest.map((c) => `${c.title} (${c.id})`).join("; ")}` : `none of the ${popular.length} new papers mentions them`;
+    return empty(`no paper matched your topics today (${topics.join(", ")}); ${named}`, closest);
+  }
+  const ranked = rankPapers(inputs);
+  return { kind: "papers", ...base, listDays: hfDays, papers: ranked.slice(0, Math.max(1, settings.maxPapers)), qualifying: ranked.length };
+}
+
+/** Near misses: candidates that mention some topic term without matching, most upvoted first. */
+function closestPapers(deps: CoreDeps, queries: CompiledQuery[], pool: Paper[], since: string): { id: string; title: string }[] {
+  const inPool = new Map(pool.map((p) => [p.id, p]));
+  const hits = new Set<string>();
+  for (const q of queries) {
+    try {
+      for (const id of deps.papers.candidateIds(q.query, since)) if (inPool.has(id)) hits.add(id);
+    } catch {
+      continue;
+    }
+  }
+  return [...hits]
+    .map((id) => inPool.get(id)!)
+    .sort((a, b) => (b.hfUpvotes ?? 0) - (a.hfUpvotes ?? 0) || (a.id < b.id ? -1 : 1))
+    .slice(0, CLOSEST_COUNT)
+    .map((p) => ({ id: p.id, title: p.title }));
+}
