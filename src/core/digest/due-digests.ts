@@ -1,0 +1,126 @@
+import { addDays } from "../clock.js";
+import type { ChannelSettings } from "./channel-settings-store.js";
+import type { DigestRequest } from "./deliver-digest.js";
+import type { DeliveryLedger, DigestRun } from "./delivery-ledger.js";
+import { localParts, recentSlots, type ScheduleSlot } from "./schedule.js";
+
+/** A digest the scheduler should deliver now: the engine's request plus the platform to post through. */
+export type DueDigest = DigestRequest & { platform: string };
+
+/** Timing and bounds for dueDigests. */
+export interface DueDigestOptions {
+  /** The instant to evaluate. */
+  now: Date;
+  /** This process's lease owner id. */
+  owner: string;
+  /** A digest is late when its due time is more than this ago, ms. Default 15 min. */
+  lateAfterMs?: number;
+  /** How long after its due time to wait for a list that is not out yet, ms. Default 3 h. */
+  waitMs?: number;
+  /** Most missed digests the `all` policy catches up, counted in days back. Default 7. */
+  maxCatchUpDays?: number;
+  /** Keys (digestKey) of digests first tried on time and still waiting for their list: retried, never marked late. */
+  waiting?: ReadonlySet<string>;
+}
+
+/** Default: a post is late when it goes out more than 15 minutes after its time. */
+export const DEFAULT_LATE_AFTER_MS = 15 * 60_000;
+/** Default: wait up to 3 hours for the day's list before posting what there is or a notice. */
+export const DEFAULT_WAIT_MS = 3 * 3_600_000;
+/** Default bound of the `all` catch-up policy, days. */
+export const DEFAULT_MAX_CATCH_UP_DAYS = 7;
+
+/** The key of one channel's digest for one day (for sets of waiting digests). */
+export function digestKey(conversation: string, digestDay: string): string {
+  return `${conversation}@${digestDay}`;
+}
+
+/**
+ * True when the last settings change happened while one of the channel's runs was in
+ * progress: the delivery engine records failures and recoveries on the settings, and such
+ * a change must not stop missed digests being caught up (only a person's change does).
+ */
+function changedByEngine(settings: ChannelSettings, runs: Map<string, DigestRun>, now: Date): boolean {
+  const nowIso = now.toISOString();
+  return [...runs.values()].some((r) => r.startedAt <= settings.updatedAt && settings.updatedAt <= (r.finishedAt ?? nowIso));
+}
+
+/**
+ * The scheduled slots of one channel that are due now under its catch-up policy, oldest
+ * first (before choosing at most one). Slots due before the channel's last settings change
+ * (`updatedAt`: a new schedule, a resume) are not caught up unless already waiting for their
+ * list, and slots at or before its newest run are never "missed".
+ */
+function dueSlots(settings: ChannelSettings, runs: Map<string, DigestRun>, options: Required<Omit<DueDigestOptions, "waiting" | "owner">> & { waiting: ReadonlySet<string> }): ScheduleSlot[] {
+  const slots = recentSlots(settings, options.now, options.maxCatchUpDays);
+  if (slots.length === 0) return [];
+  const floor = changedByEngine(settings, runs, options.now) ? -Infinity : Date.parse(settings.updatedAt);
+  const newestRun = [...runs.keys()].sort().at(-1) ?? "";
+  const now = options.now.getTime();
+  const waiting = (s: ScheduleSlot) => options.waiting.has(digestKey(settings.conversation, s.digestDay));
+  const open = slots.filter((s) => !runs.has(s.digestDay) && s.digestDay > newestRun && (Date.parse(s.at) >= floor || waiting(s)));
+  const onTime = (s: ScheduleSlot) => now - Date.parse(s.at) <= options.lateAfterMs || waiting(s);
+  switch (settings.catchUp) {
+    case "all":
+      return open;
+    case "skip":
+      return open.filter(onTime);
+    case "latest": {
+      const last = slots.at(-1)!;
+      return open.filter((s) => s === last);
+    }
+  }
+}
+
+/**
+ * The digests due at `options.now` across every scheduled channel: ONE pass serves any
+ * number of channels. Per channel, at most one digest is returned per call (oldest first),
+ * so a channel's catch-up days never interleave; the next call returns the next one.
+ *
+ * - Paused channels and channels without a post time or days are skipped.
+ * - A digest whose run finished is never due again; a started, unfinished run (a crash
+ *   mid-delivery) is due first, so the rest goes out.
+ * - Catch-up: `latest` delivers only the most recent slot if it has not run (late when
+ *   more than `lateAfterMs` past); `all` every missed slot of the last `maxCatchUpDays`
+ *   days; `skip` only slots that are on time (or already waiting for their list).
+ * - `cutoff` is the due time plus `waitMs`.
+ */
+export function dueDigests(settings: ChannelSettings[], ledger: Pick<DeliveryLedger, "recentRuns">, options: DueDigestOptions): DueDigest[] {
+  const opts = {
+    now: options.now,
+    lateAfterMs: options.lateAfterMs ?? DEFAULT_LATE_AFTER_MS,
+    waitMs: options.waitMs ?? DEFAULT_WAIT_MS,
+    maxCatchUpDays: options.maxCatchUpDays ?? DEFAULT_MAX_CATCH_UP_DAYS,
+    waiting: options.waiting ?? new Set<string>(),
+  };
+  const due: DueDigest[] = [];
+  for (const s of settings) {
+    if (s.paused || s.postTime === null || s.days.length === 0) continue;
+    const windowStart = addDays(localParts(opts.now, s.timezone).day, -opts.maxCatchUpDays);
+    const runs = new Map(
+      ledger
+        .recentRuns(s.conversation, opts.maxCatchUpDays + 2)
+        .filter((r) => r.digestDay >= windowStart)
+        .map((r) => [r.digestDay, r]),
+    );
+    const base = { conversation: s.conversation, platform: s.platform, owner: options.owner };
+    const unfinished = [...runs.values()].filter((r) => r.status === "running").sort((a, b) => a.digestDay.localeCompare(b.digestDay))[0];
+    if (unfinished) {
+      const cutoff = unfinished.scheduledFor ? new Date(Date.parse(unfinished.scheduledFor) + opts.waitMs).toISOString() : null;
+      due.push({ ...base, digestDay: unfinished.digestDay, scheduledFor: unfinished.scheduledFor, late: unfinished.late, cutoff });
+      continue;
+    }
+    const slot = dueSlots(s, runs, opts)[0];
+    if (!slot) continue;
+    const at = Date.parse(slot.at);
+    const waiting = opts.waiting.has(digestKey(s.conversation, slot.digestDay));
+    due.push({
+      ...base,
+      digestDay: slot.digestDay,
+      scheduledFor: slot.at,
+      late: !waiting && opts.now.getTime() - at > opts.lateAfterMs,
+      cutoff: new Date(at + opts.waitMs).toISOString(),
+    });
+  }
+  return due;
+}
