@@ -1,6 +1,11 @@
 import type { CommandDefinition, CommandDefinitionInfo } from "./define-command.js";
 import { createHelpCommand } from "./help.js";
+import { pauseCommand } from "./pause.js";
+import { resumeCommand } from "./resume.js";
+import { scheduleCommand } from "./schedule.js";
 import { searchCommand } from "./search.js";
+import { settingsCommand } from "./settings.js";
+import { statusCommand } from "./status.js";
 import { subscribeCommand } from "./subscribe.js";
 import { summaryCommand } from "./summary.js";
 import { todayCommand } from "./today.js";
@@ -33,6 +38,11 @@ export function createCommandRegistry(): CommandRegistry {
     topicsCommand,
     upvoteCommand,
     topCommand,
+    scheduleCommand,
+    settingsCommand,
+    pauseCommand,
+    resumeCommand,
+    statusCommand,
     createHelpCommand(infos),
   );
   return {
