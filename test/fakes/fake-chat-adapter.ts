@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { ChatAdapter, RateLimits, SendOptions } from "../../src/core/chat/chat-adapter.js";
 import { SendError } from "../../src/core/chat/chat-adapter.js";
 import type { OutboundMessage } from "../../src/core/chat/message.js";
@@ -68,6 +69,7 @@ export function createFakeChatAdapter(options: FakeChatAdapterOptions = {}): Fak
   const slow = new Map<string, number>();
   let rateLimited = 0;
   let counter = 0;
+  const instance = randomUUID().slice(0, 8);
 
   const retryAfter = (conversation: string, now: number): number => {
     if (!limits) return 0;
@@ -111,7 +113,7 @@ export function createFakeChatAdapter(options: FakeChatAdapterOptions = {}): Fak
       global.push(now);
       perChannel.get(conversation)?.push(now);
       counter += 1;
-      const send: FakeSend = { conversation, message, options: sendOptions, at: now, ref: `${conversation}:m${counter}` };
+      const send: FakeSend = { conversation, message, options: sendOptions, at: now, ref: `${conversation}:${instance}-${counter}` };
       sends.push(send);
       options.onAccept?.(send);
       const extra = (slow.get(conversation) ?? 0) + half;
