@@ -1,0 +1,28 @@
+import { escapeMarkdown } from "discord.js";
+
+const ZWSP = "\u200b";
+
+/** Breaks every mention form (`@everyone`, `@here`, `<@user>`, `<@!user>`, `<@&role>`) with a zero-width space, so text pings nobody even without allowed_mentions. */
+export function neutralizeMentions(text: string): string {
+  return text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<@/g, `<@${ZWSP}`);
+}
+
+/** Untrusted text made inert: markdown escaped, mentions broken, control characters dropped. */
+export function escapeUntrusted(text: string): string {
+  const clean = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
+  return neutralizeMentions(escapeMarkdown(clean));
+}
+
+/** Cuts `text` to at most `max` characters, ending with `…` when cut. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, Math.max(0, max - 1));
+  // Never leave half a surrogate pair or a dangling escape backslash.
+  return `${cut.replace(/[\ud800-\udbff]$/, "").replace(/\\+$/, "")}…`;
+}
+
+/** A URL safe to use in a masked link or embed: http(s) only, with `(`, `)` and spaces percent-encoded; null otherwise. */
+export function safeUrl(url: string | null | undefined): string | null {
+  if (!url || !/^https?:\/\/[^\s]+$/i.test(url)) return null;
+  return url.replace(/\(/g, "%28").replace(/\)/g, "%29");
+}

@@ -1,0 +1,64 @@
+import type { Client, Message, SendableChannels } from "discord.js";
+import { SendError } from "../../core/chat/chat-adapter.js";
+import type { SendOptions } from "../../core/chat/chat-adapter.js";
+import type { OutboundMessage } from "../../core/chat/message.js";
+import type { Logger } from "../../core/logger.js";
+import { discordCode, toSendError } from "./discord-errors.js";
+import { messageRef, parseRef } from "./discord-refs.js";
+import { DISCORD_LIMITS } from "./discord-limits.js";
+import { truncate } from "./escape-text.js";
+import { renderMessage } from "./render-message.js";
+
+/** Discord's "a thread already exists for this message". */
+const THREAD_EXISTS = 160004;
+
+async function sendableChannel(client: Client, channelId: string): Promise<SendableChannels> {
+  const channel = await client.channels.fetch(channelId);
+  if (!channel?.isSendable()) throw new SendError(`Channel ${channelId} cannot take messages`, { permanent: true, reason: "not_a_text_channel" });
+  return channel;
+}
+
+function threadName(parent: Message): string {
+  const text = parent.embeds[0]?.title ?? parent.content.replace(/[*_`~|>#-]/g, " ").trim();
+  return truncate(text.split("\n")[0]?.trim() || "Papers", DISCORD_LIMITS.choiceText);
+}
+
+/** The thread under `threadOf` (a message reference), started when it does not exist yet; its id equals the message id. */
+async function threadFor(client: Client, threadOf: string): Promise<SendableChannels> {
+  const ref = parseRef(threadOf);
+  if (!ref?.messageId) throw new SendError(`Not a Discord message reference: ${threadOf}`, { permanent: true, reason: "bad_reference" });
+  const parent = await sendableChannel(client, ref.channelId);
+  const message = await parent.messages.fetch(ref.messageId);
+  if (message.thread) return message.thread;
+  try {
+    return await message.startThread({ name: threadName(message) });
+  } catch (err) {
+    if (discordCode(err) !== THREAD_EXISTS) throw err;
+    return sendableChannel(client, ref.messageId);
+  }
+}
+
+/**
+ * Posts `message` to a conversation (or the thread of `options.threadOf`), split into as
+ * many Discord messages as the limits need, and returns the FIRST message's reference (the
+ * one reactions map to). Once the first message is out, a later part failing is logged,
+ * not thrown, so a retry never duplicates the post. Throws SendError.
+ */
+export async function sendToConversation(client: Client, conversation: string, message: OutboundMessage, options: SendOptions, logger: Logger): Promise<string> {
+  const ref = parseRef(conversation);
+  if (!ref || ref.messageId) throw new SendError(`Not a Discord conversation: ${conversation}`, { permanent: true, reason: "bad_reference" });
+  const guildId = ref.guildId === "dm" ? null : ref.guildId;
+  let first: string | null = null;
+  try {
+    const channel = options.threadOf ? await threadFor(client, options.threadOf) : await sendableChannel(client, ref.channelId);
+    for (const { flags: _ephemeralOnlyInReplies, ...payload } of renderMessage(message)) {
+      const sent = await channel.send(payload);
+      first ??= messageRef(guildId, channel.id, sent.id);
+    }
+  } catch (err) {
+    if (first === null) throw toSendError(err);
+    logger.warn({ conversation, first, err: toSendError(err).message }, "a later part of a split message failed");
+  }
+  if (first === null) throw new SendError("Nothing was rendered to send", { permanent: true, reason: "empty_message" });
+  return first;
+}
