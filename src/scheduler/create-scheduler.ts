@@ -1,0 +1,203 @@
+import { randomUUID } from "node:crypto";
+import cron, { type ScheduledTask } from "node-cron";
+import type { ChatAdapter } from "../core/chat/chat-adapter.js";
+import { utcDay } from "../core/clock.js";
+import type { CoreDeps } from "../core/core-deps.js";
+import { deliverMany, type DeliveryResult } from "../core/digest/deliver-many.js";
+import { digestKey, dueDigests, type DueDigest } from "../core/digest/due-digests.js";
+import { createPacer, type Pacer } from "../core/digest/pacer.js";
+import { createSystemTimer, type Timer } from "../core/digest/timer.js";
+import { ingestRecent, type DailySource, type ListingSource } from "../core/papers/ingest-recent.js";
+import type { IngestRun } from "../core/papers/ingest-run-store.js";
+import { DEFAULT_INGEST_CADENCE, ingestDue, type IngestCadence } from "./ingest-cadence.js";
+
+/** The upstreams the ingest tick fetches. */
+export interface SchedulerSources {
+  /** HF Daily Papers, or null when disabled. */
+  hf: DailySource | null;
+  /** arXiv listing feeds. */
+  listings: ListingSource[];
+  /** Earlier HF days re-fetched each time (late additions, new upvotes). */
+  refetchDays: number;
+}
+
+/** What createScheduler needs. */
+export interface SchedulerOptions {
+  /** Core dependencies; `deps.clock` is "now" for ticks fired by cron. */
+  deps: CoreDeps;
+  /** Adapters by platform name; channels of platforms without one are left for a process that has it. */
+  adapters: Map<string, Pick<ChatAdapter, "send" | "limits">>;
+  /** Sources for the ingest tick; null to deliver only (another process ingests). */
+  sources: SchedulerSources | null;
+  /** Lease owner id of this process. Default a random UUID. */
+  owner?: string;
+  /** Channels delivered at the same time. Default 16. */
+  concurrency?: number;
+  /** A post is late when sent more than this after its time, ms. Default 15 min. */
+  lateAfterMs?: number;
+  /** How long to wait for a day's list before posting what there is or a notice, ms. Default 3 h. */
+  waitMs?: number;
+  /** Bound of the `all` catch-up policy, days. Default 7. */
+  maxCatchUpDays?: number;
+  /** When to ingest. Default DEFAULT_INGEST_CADENCE. */
+  cadence?: IngestCadence;
+  /** After start, deliveries wait for the first ingest up to this long, ms, so catch-up posts use fresh lists. Default 5 min. */
+  startupIngestWaitMs?: number;
+  /** How long stop() waits for an ingest in flight, ms (deliveries are always waited for). Default 20 s. */
+  stopTimeoutMs?: number;
+  /** Time source of the pacers. Default the system timer. */
+  timer?: Timer;
+}
+
+/** What one tick did (null parts were skipped: already running, not due, or waiting for the first ingest). */
+export interface TickReport {
+  /** Ingest runs, or null when no ingest ran. */
+  ingest: IngestRun[] | null;
+  /** Delivery results, or null when no delivery pass ran. */
+  deliveries: DeliveryResult[] | null;
+}
+
+/** The daily-delivery scheduler: ONE cron tick a minute serves every channel. */
+export interface Scheduler {
+  /** Starts the minute tick and an immediate ingest. */
+  start(): void;
+  /** Stops ticking; an in-flight digest stops after its current message; resolves when in-flight work has ended. */
+  stop(): Promise<void>;
+  /** One tick at `now` (default deps.clock): an ingest when due, and a delivery pass. Never throws. */
+  tick(now?: Date): Promise<TickReport>;
+  /** A delivery pass at `now` now; null when one is already running or the first ingest is pending. Never throws. */
+  deliverDue(now?: Date): Promise<DeliveryResult[] | null>;
+  /** An ingest at `now` now, due or not; null when one is already running or there are no sources. Never throws. */
+  ingest(now?: Date): Promise<IngestRun[] | null>;
+}
+
+/** Builds the scheduler (call start() to run it on the clock). */
+export function createScheduler(options: SchedulerOptions): Scheduler {
+  const { deps, adapters } = options;
+  const log = deps.logger.child({ component: "scheduler" });
+  const owner = options.owner ?? randomUUID();
+  const timer = options.timer ?? createSystemTimer();
+  const cadence = options.cadence ?? DEFAULT_INGEST_CADENCE;
+  const pacers = new Map<string, Pacer>([...adapters].map(([platform, adapter]) => [platform, createPacer({ limits: adapter.limits, timer })]));
+  const abort = new AbortController();
+  let task: ScheduledTask | null = null;
+  let stopped = false;
+  let delivering: Promise<DeliveryResult[] | null> | null = null;
+  let ingesting: Promise<IngestRun[] | null> | null = null;
+  let lastIngestAt: Date | null = null;
+  let startup: { at: number; done: boolean } | null = null;
+  let waiting = new Set<string>();
+
+  const runIngest = async (now: Date): Promise<IngestRun[] | null> => {
+    const sources = options.sources;
+    if (!sources) return null;
+    lastIngestAt = now;
+    try {
+      const runs = await ingestRecent(deps, { hf: sources.hf ?? undefined, listings: sources.listings, today: utcDay(now), refetchDays: sources.refetchDays });
+      const failed = runs.filter((r) => r.status === "failed");
+      const stored = runs.reduce((n, r) => n + r.papersNew + r.papersUpdated, 0);
+      log[failed.length > 0 ? "warn" : "info"]({ runs: runs.length, failed: failed.map((r) => `${r.source} ${r.day ?? ""}: ${r.error}`), stored }, "ingest finished");
+      return runs;
+    } catch (err) {
+      log.error({ err }, "ingest threw");
+      return [];
+    }
+  };
+
+  const runDeliveries = async (now: Date): Promise<DeliveryResult[] | null> => {
+    let due: DueDigest[];
+    try {
+      due = dueDigests(deps.channelSettings.listScheduled(), deps.ledger, {
+        now,
+        owner,
+        lateAfterMs: options.lateAfterMs,
+        waitMs: options.waitMs,
+        maxCatchUpDays: options.maxCatchUpDays,
+        waiting,
+      }).filter((d) => adapters.has(d.platform));
+    } catch (err) {
+      log.error({ err }, "computing due digests failed");
+      return null;
+    }
+    if (due.length === 0) {
+      waiting = new Set();
+      return [];
+    }
+    const results = await deliverMany(deps, adapters, due, { concurrency: options.concurrency ?? 16, pacers, timer, deliver: { signal: abort.signal } });
+    const next = new Set<string>();
+    const counts: Record<string, number> = {};
+    for (const { request, outcome } of results) {
+      counts[outcome.kind] = (counts[outcome.kind] ?? 0) + 1;
+      if (outcome.kind === "not-ready" && !request.late) next.add(digestKey(request.conversation, request.digestDay));
+      if (outcome.kind === "failed") log.warn({ conversation: request.conversation, digestDay: request.digestDay, reason: outcome.reason, permanent: outcome.permanent }, "digest failed");
+    }
+    waiting = next;
+    log.info({ due: due.length, ...counts }, "delivery pass finished");
+    return results;
+  };
+
+  const deliverDue = (now: Date = deps.clock.now()): Promise<DeliveryResult[] | null> => {
+    if (stopped || delivering) return Promise.resolve(null);
+    if (startup && !startup.done && now.getTime() - startup.at < (options.startupIngestWaitMs ?? 300_000)) {
+      log.debug({}, "deliveries wait for the first ingest");
+      return Promise.resolve(null);
+    }
+    const pass = runDeliveries(now).finally(() => {
+      delivering = null;
+    });
+    delivering = pass;
+    return pass;
+  };
+
+  const ingest = (now: Date = deps.clock.now()): Promise<IngestRun[] | null> => {
+    if (stopped || ingesting || !options.sources) return Promise.resolve(null);
+    const run = runIngest(now).finally(() => {
+      ingesting = null;
+    });
+    ingesting = run;
+    return run;
+  };
+
+  const tick = async (now: Date = deps.clock.now()): Promise<TickReport> => {
+    const ingestRun = ingestDue(now, lastIngestAt, cadence) ? ingest(now) : Promise.resolve(null);
+    const [ingested, deliveries] = await Promise.all([ingestRun, deliverDue(now)]);
+    return { ingest: ingested, deliveries };
+  };
+
+  return {
+    start() {
+      if (task || stopped) return;
+      const first = { at: deps.clock.now().getTime(), done: false };
+      startup = first;
+      void ingest(deps.clock.now()).finally(() => {
+        first.done = true;
+      });
+      if (!options.sources) first.done = true;
+      task = cron.schedule("* * * * *", () => void tick(deps.clock.now()), {
+        name: `papers-bot-scheduler-${owner.slice(0, 8)}`,
+        timezone: "UTC",
+        noOverlap: true,
+        logger: {
+          info: (message) => log.info({}, message),
+          warn: (message) => log.warn({}, message),
+          error: (message, err) => log.error({ err: err ?? message }, String(message)),
+          debug: (message, err) => log.debug({ err }, String(message)),
+        },
+      });
+      log.info({ owner, platforms: [...adapters.keys()] }, "scheduler started");
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      if (task) await task.destroy();
+      task = null;
+      abort.abort();
+      const grace = new Promise<void>((resolve) => setTimeout(resolve, options.stopTimeoutMs ?? 20_000).unref());
+      await Promise.all([delivering, Promise.race([ingesting, grace])]);
+      log.info({}, "scheduler stopped");
+    },
+    tick,
+    deliverDue,
+    ingest,
+  };
+}
