@@ -1,0 +1,293 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { WebSocketServer, type WebSocket } from "ws";
+
+/** One Web API call the fake received. */
+export interface RecordedCall {
+  /** Method name, e.g. `chat.postMessage`. */
+  method: string;
+  /** Form or JSON parameters; `blocks` is parsed from its JSON string. */
+  params: Record<string, unknown>;
+  /** The Authorization header as sent. */
+  auth: string | null;
+  /** Date.now() at arrival. */
+  at: number;
+}
+
+/** A scripted answer for the next call to a method. */
+export type ScriptedReply = { status: 429; retryAfter: number } | { error: string; needed?: string };
+
+/** A message the fake holds (posted through chat.postMessage or seeded). */
+export interface FakeMessage {
+  /** Channel id. */
+  channel: string;
+  /** Message ts. */
+  ts: string;
+  /** Fallback text. */
+  text: string;
+  /** Block Kit blocks. */
+  blocks: unknown[];
+  /** Parent ts when posted in a thread. */
+  threadTs: string | null;
+  /** Reaction name → users. */
+  reactions: Map<string, Set<string>>;
+}
+
+/** A channel of the fake workspace. */
+export interface FakeChannel {
+  /** Creator user id. */
+  creator: string;
+  /** Whether the bot is a member (posting elsewhere fails with not_in_channel). */
+  member: boolean;
+  /** Archived channels refuse posts with is_archived. */
+  archived?: boolean;
+  /** Direct message channel. */
+  isIm?: boolean;
+  /** The other user of a direct message. */
+  user?: string;
+}
+
+/** A user of the fake workspace. */
+export interface FakeUser {
+  /** Workspace admin. */
+  admin?: boolean;
+  /** Workspace owner. */
+  owner?: boolean;
+  /** A bot user. */
+  bot?: boolean;
+}
+
+/** Options of the fake. */
+export interface FakeSlackOptions {
+  /** Workspace id. Default T0001. */
+  teamId?: string;
+  /** The bot's user id. Default UBOT. */
+  botUserId?: string;
+  /** Accepted bot token. Default xoxb-test-bot-token. */
+  botToken?: string;
+  /** Accepted app-level token. Default xapp-test-app-token. */
+  appToken?: string;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function parseParams(body: string, type: string | undefined): Record<string, unknown> {
+  if (type?.includes("application/json")) return body ? (JSON.parse(body) as Record<string, unknown>) : {};
+  const params: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(body)) {
+    params[key] = (key === "blocks" || key === "attachments") && value.startsWith("[") ? JSON.parse(value) : value;
+  }
+  return params;
+}
+
+/**
+ * A local Slack on 127.0.0.1: the Web API methods the adapter uses, response_url endpoints
+ * and the Socket Mode WebSocket (hello, envelopes, acks). It records every request and can
+ * answer a method with 429 + Retry-After or `{ok:false,error}` on demand.
+ */
+export class FakeSlack {
+  /** Every Web API call, in order. */
+  readonly calls: RecordedCall[] = [];
+  /** Every POST to a response_url: path and JSON body. */
+  readonly responses: { path: string; body: Record<string, unknown> }[] = [];
+  /** Every Socket Mode ack received. */
+  readonly acks: { envelope_id: string; payload: Record<string, unknown> }[] = [];
+  /** Channels by id. */
+  readonly channels = new Map<string, FakeChannel>();
+  /** Users by id. */
+  readonly users = new Map<string, FakeUser>();
+  /** Messages by `channel:ts`. */
+  readonly messages = new Map<string, FakeMessage>();
+  /** Workspace id. */
+  readonly teamId: string;
+  /** Bot user id. */
+  readonly botUserId: string;
+  private readonly botToken: string;
+  private readonly appToken: string;
+  private readonly scripted = new Map<string, ScriptedReply[]>();
+  private readonly server: Server;
+  private readonly wss = new WebSocketServer({ noServer: true });
+  private readonly sockets = new Set<WebSocket>();
+  private readonly waiting = new Map<string, (ack: { envelope_id: string; payload: Record<string, unknown> }) => void>();
+  private connectedWaiters: (() => void)[] = [];
+  private seq = 0;
+  private port = 0;
+
+  constructor(options: FakeSlackOptions = {}) {
+    this.teamId = options.teamId ?? "T0001";
+    this.botUserId = options.botUserId ?? "UBOT";
+    this.botToken = options.botToken ?? "xoxb-test-bot-token";
+    this.appToken = options.appToken ?? "xapp-test-app-token";
+    this.server = createServer((req, res) => void this.route(req, res));
+    this.server.on("upgrade", (req, socket, head) => {
+      if (!req.url?.startsWith("/socket")) return socket.destroy();
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.onSocket(ws));
+    });
+  }
+
+  /** Starts listening on a free loopback port. */
+  async listen(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  /** Web API base URL for `slackApiUrl`. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  /** A fresh response_url. */
+  responseUrl(): string {
+    this.seq += 1;
+    return `http://127.0.0.1:${this.port}/response/${this.seq}`;
+  }
+
+  /** Calls to one method. */
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Answers the next calls to `method` with these replies, in order, before behaving normally again. */
+  script(method: string, ...replies: ScriptedReply[]): void {
+    this.scripted.set(method, [...(this.scripted.get(method) ?? []), ...replies]);
+  }
+
+  /** Adds or replaces a channel. */
+  addChannel(id: string, channel: Partial<FakeChannel> = {}): void {
+    this.channels.set(id, { creator: "UCREATOR", member: true, ...channel });
+  }
+
+  /** Adds or replaces a user. */
+  addUser(id: string, user: FakeUser = {}): void {
+    this.users.set(id, user);
+  }
+
+  /** Adds a reaction on a held message, as if a user reacted in Slack (no event is sent). */
+  react(channel: string, ts: string, name: string, user: string, added = true): void {
+    const message = this.messages.get(`${channel}:${ts}`);
+    if (!message) throw new Error(`no message ${channel}:${ts}`);
+    const users = message.reactions.get(name) ?? new Set<string>();
+    if (added) users.add(user);
+    else users.delete(user);
+    message.reactions.set(name, users);
+  }
+
+  /** Resolves once a Socket Mode client has connected and been sent hello. */
+  whenConnected(): Promise<void> {
+    if (this.sockets.size > 0) return Promise.resolve();
+    return new Promise((resolve) => this.connectedWaiters.push(resolve));
+  }
+
+  /** Pushes a Socket Mode envelope and resolves with the app's ack. */
+  push(type: "slash_commands" | "interactive" | "events_api", payload: Record<string, unknown>, extra: { retryAttempt?: number } = {}): Promise<{ envelope_id: string; payload: Record<string, unknown> }> {
+    const socket = [...this.sockets][0];
+    if (!socket) throw new Error("no Socket Mode client is connected");
+    this.seq += 1;
+    const envelopeId = `env-${this.seq}`;
+    const acked = new Promise<{ envelope_id: string; payload: Record<string, unknown> }>((resolve) => this.waiting.set(envelopeId, resolve));
+    socket.send(JSON.stringify({
+      envelope_id: envelopeId,
+      type,
+      payload,
+      accepts_response_payload: type !== "events_api",
+      ...(type === "events_api" ? { retry_attempt: extra.retryAttempt ?? 0, retry_reason: extra.retryAttempt ? "timeout" : "" } : {}),
+    }));
+    return acked;
+  }
+
+  /** Closes sockets and the server. */
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private onSocket(ws: WebSocket): void {
+    this.sockets.add(ws);
+    const pinger = setInterval(() => ws.ping(), 5000).unref();
+    ws.on("close", () => {
+      clearInterval(pinger);
+      this.sockets.delete(ws);
+    });
+    ws.on("message", (data) => {
+      const ack = JSON.parse(String(data)) as { envelope_id: string; payload: Record<string, unknown> };
+      this.acks.push(ack);
+      this.waiting.get(ack.envelope_id)?.(ack);
+      this.waiting.delete(ack.envelope_id);
+    });
+    ws.send(JSON.stringify({ type: "hello", num_connections: 1, connection_info: { app_id: "A0001" } }));
+    for (const waiter of this.connectedWaiters.splice(0)) waiter();
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    const path = req.url ?? "/";
+    const json = (status: number, value: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { "content-type": "application/json", ...headers });
+      res.end(JSON.stringify(value));
+    };
+    if (path.startsWith("/response/")) {
+      this.responses.push({ path, body: JSON.parse(body || "{}") as Record<string, unknown> });
+      return json(200, { ok: true });
+    }
+    const method = path.replace(/^\/api\//, "").split("?")[0] ?? "";
+    const call: RecordedCall = { method, params: parseParams(body, req.headers["content-type"]), auth: req.headers.authorization ?? null, at: Date.now() };
+    this.calls.push(call);
+    const next = this.scripted.get(method)?.shift();
+    if (next && "status" in next) return json(429, { ok: false, error: "ratelimited" }, { "retry-after": String(next.retryAfter) });
+    if (next) return json(200, { ok: false, ...next });
+    const wanted = method === "apps.connections.open" ? this.appToken : this.botToken;
+    if (call.auth !== `Bearer ${wanted}`) return json(200, { ok: false, error: "invalid_auth" });
+    json(200, this.answer(method, call.params));
+  }
+
+  private answer(method: string, p: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case "auth.test":
+        return { ok: true, url: "https://fake.slack.com/", team: "Fake", user: "papers", team_id: this.teamId, user_id: this.botUserId, bot_id: "B0001" };
+      case "apps.connections.open":
+        return { ok: true, url: `ws://127.0.0.1:${this.port}/socket?ticket=${++this.seq}` };
+      case "chat.postMessage": {
+        const channel = this.channels.get(String(p.channel));
+        if (!channel) return { ok: false, error: "channel_not_found" };
+        if (channel.archived) return { ok: false, error: "is_archived" };
+        if (!channel.member) return { ok: false, error: "not_in_channel" };
+        this.seq += 1;
+        const ts = `${1_780_000_000 + this.seq}.000100`;
+        const message: FakeMessage = { channel: String(p.channel), ts, text: String(p.text ?? ""), blocks: (p.blocks as unknown[]) ?? [], threadTs: p.thread_ts ? String(p.thread_ts) : null, reactions: new Map() };
+        this.messages.set(`${message.channel}:${ts}`, message);
+        return { ok: true, channel: message.channel, ts, message: { ts, text: message.text } };
+      }
+      case "reactions.get": {
+        const message = this.messages.get(`${String(p.channel)}:${String(p.timestamp)}`);
+        if (!this.channels.has(String(p.channel))) return { ok: false, error: "channel_not_found" };
+        if (!message) return { ok: false, error: "message_not_found" };
+        const reactions = [...message.reactions].filter(([, u]) => u.size > 0).map(([name, u]) => ({ name, users: [...u], count: u.size }));
+        return { ok: true, type: "message", channel: message.channel, message: { type: "message", ts: message.ts, text: message.text, ...(reactions.length ? { reactions } : {}) } };
+      }
+      case "conversations.info": {
+        const channel = this.channels.get(String(p.channel));
+        if (!channel) return { ok: false, error: "channel_not_found" };
+        return { ok: true, channel: { id: p.channel, creator: channel.creator, is_im: Boolean(channel.isIm), user: channel.user, is_member: channel.member, is_archived: Boolean(channel.archived) } };
+      }
+      case "users.info": {
+        const user = this.users.get(String(p.user));
+        if (!user) return { ok: false, error: "user_not_found" };
+        return { ok: true, user: { id: p.user, team_id: this.teamId, is_admin: Boolean(user.admin), is_owner: Boolean(user.owner), is_primary_owner: false, is_bot: Boolean(user.bot) } };
+      }
+      default:
+        return { ok: false, error: "unknown_method" };
+    }
+  }
+}
+
+/** Starts a fake Slack on a free loopback port. */
+export function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+  return new FakeSlack(options).listen();
+}
