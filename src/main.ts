@@ -122,7 +122,9 @@ async function prepareShell(app: App, shell: ShellAdapter): Promise<void> {
 export async function startBot(): Promise<void> {
   const loaded = loadConfigOrExit();
   const interactive = Boolean(process.stdin.isTTY);
-  const level = process.env.LOG_LEVEL ? loaded.config.log.level : "warn";
+  // The shell prints its own one-line status (including why a fetch failed), so its log
+  // starts at error; LOG_LEVEL brings the full log back.
+  const level = process.env.LOG_LEVEL ? loaded.config.log.level : "error";
   const logger = createLogger({ level, pretty: Boolean(process.stderr.isTTY) });
   let app: App;
   try {
