@@ -2,7 +2,7 @@ import { addDays } from "../clock.js";
 import type { ChannelSettings } from "./channel-settings-store.js";
 import type { DigestRequest } from "./deliver-digest.js";
 import type { DeliveryLedger, DigestRun } from "./delivery-ledger.js";
-import { localParts, recentSlots, type ScheduleSlot } from "./schedule.js";
+import { localParts, previousDue, recentSlots, type ScheduleSlot } from "./schedule.js";
 
 /** A digest the scheduler should deliver now: the engine's request plus the platform to post through. */
 export type DueDigest = DigestRequest & { platform: string };
@@ -51,9 +51,7 @@ function changedByEngine(settings: ChannelSettings, runs: Map<string, DigestRun>
  * (`updatedAt`: a new schedule, a resume) are not caught up unless already waiting for their
  * list, and slots at or before its newest run are never "missed".
  */
-function dueSlots(settings: ChannelSettings, runs: Map<string, DigestRun>, options: Required<Omit<DueDigestOptions, "waiting" | "owner">> & { waiting: ReadonlySet<string> }): ScheduleSlot[] {
-  const slots = recentSlots(settings, options.now, options.maxCatchUpDays);
-  if (slots.length === 0) return [];
+function dueSlots(settings: ChannelSettings, slots: ScheduleSlot[], runs: Map<string, DigestRun>, options: Required<Omit<DueDigestOptions, "waiting" | "owner">> & { waiting: ReadonlySet<string> }): ScheduleSlot[] {
   const floor = changedByEngine(settings, runs, options.now) ? -Infinity : Date.parse(settings.updatedAt);
   const newestRun = [...runs.keys()].sort().at(-1) ?? "";
   const now = options.now.getTime();
@@ -65,10 +63,8 @@ function dueSlots(settings: ChannelSettings, runs: Map<string, DigestRun>, optio
       return open;
     case "skip":
       return open.filter(onTime);
-    case "latest": {
-      const last = slots.at(-1)!;
-      return open.filter((s) => s === last);
-    }
+    case "latest":
+      return open;
   }
 }
 
@@ -94,9 +90,26 @@ export function dueDigests(settings: ChannelSettings[], ledger: Pick<DeliveryLed
     waiting: options.waiting ?? new Set<string>(),
   };
   const due: DueDigest[] = [];
+  // Channels sharing a schedule share its slots: computed once per pass.
+  const slotMemo = new Map<string, ScheduleSlot[]>();
+  const windowMemo = new Map<string, string>();
+  const slotsOf = (s: ChannelSettings): ScheduleSlot[] => {
+    const key = `${s.timezone}|${s.postTime}|${s.days.join(",")}|${s.catchUp === "all"}`;
+    let slots = slotMemo.get(key);
+    if (!slots) {
+      const last = previousDue(s, opts.now);
+      slots = !last ? [] : s.catchUp === "all" ? recentSlots(s, opts.now, opts.maxCatchUpDays) : [last];
+      slotMemo.set(key, slots);
+    }
+    return slots;
+  };
   for (const s of settings) {
     if (s.paused || s.postTime === null || s.days.length === 0) continue;
-    const windowStart = addDays(localParts(opts.now, s.timezone).day, -opts.maxCatchUpDays);
+    let windowStart = windowMemo.get(s.timezone);
+    if (windowStart === undefined) {
+      windowStart = addDays(localParts(opts.now, s.timezone).day, -opts.maxCatchUpDays);
+      windowMemo.set(s.timezone, windowStart);
+    }
     const runs = new Map(
       ledger
         .recentRuns(s.conversation, opts.maxCatchUpDays + 2)
@@ -110,7 +123,7 @@ export function dueDigests(settings: ChannelSettings[], ledger: Pick<DeliveryLed
       due.push({ ...base, digestDay: unfinished.digestDay, scheduledFor: unfinished.scheduledFor, late: unfinished.late, cutoff });
       continue;
     }
-    const slot = dueSlots(s, runs, opts)[0];
+    const slot = dueSlots(s, slotsOf(s), runs, opts)[0];
     if (!slot) continue;
     const at = Date.parse(slot.at);
     const waiting = opts.waiting.has(digestKey(s.conversation, slot.digestDay));

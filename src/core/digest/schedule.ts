@@ -126,7 +126,23 @@ export function formatDays(days: readonly number[]): string {
   return days.map((d) => DAY_LABELS[d - 1] ?? String(d)).join(", ");
 }
 
+/**
+ * Building an Intl.DateTimeFormat costs far more than using one, and a tick computes slots
+ * for thousands of channels: one immutable formatter per zone is memoised here (bounded by
+ * the number of IANA zones, so not state that changes behaviour).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function formatterFor(timezone: string): Intl.DateTimeFormat {
+  let fmt = formatters.get(timezone);
+  if (!fmt) {
+    fmt = createFormatter(timezone);
+    formatters.set(timezone, fmt);
+  }
+  return fmt;
+}
+
+function createFormatter(timezone: string): Intl.DateTimeFormat {
   return new Intl.DateTimeFormat("en-US", {
     timeZone: timezone,
     hourCycle: "h23",
@@ -177,6 +193,7 @@ export function zonedTimeToUtc(day: string, time: string, timezone: string): Dat
   const wanted = Date.UTC(y, mo - 1, d, h, mi);
   const before = offsetMs(fmt, wanted - DAY_MS);
   const after = offsetMs(fmt, wanted + DAY_MS);
+  if (before === after) return new Date(wanted - before);
   const valid = [wanted - before, wanted - after].filter((t) => wallMs(fmt, t) === wanted).sort((a, b) => a - b);
   if (valid.length > 0) return new Date(valid[0]!);
   let lo = Math.min(wanted - before, wanted - after);
@@ -212,7 +229,13 @@ export function recentSlots(settings: ScheduleSettings, now: Date, lookbackDays:
 
 /** The latest slot due at or before `now` (within the past week), or null when nothing is scheduled. */
 export function previousDue(settings: ScheduleSettings, now: Date): ScheduleSlot | null {
-  return recentSlots(settings, now, 7).at(-1) ?? null;
+  if (!scheduled(settings)) return null;
+  const today = localParts(now, settings.timezone).day;
+  for (let i = 0; i <= 7; i++) {
+    const slot = slotOn(settings, addDays(today, -i));
+    if (slot && Date.parse(slot.at) <= now.getTime()) return slot;
+  }
+  return null;
 }
 
 /** The first slot due strictly after `now`, or null when nothing is scheduled. */
