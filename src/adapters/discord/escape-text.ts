@@ -7,10 +7,14 @@ export function neutralizeMentions(text: string): string {
   return text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<@/g, `<@${ZWSP}`);
 }
 
-/** Untrusted text made inert: markdown escaped, mentions broken, control characters dropped. */
-export function escapeUntrusted(text: string): string {
-  const clean = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
-  return neutralizeMentions(escapeMarkdown(clean));
+/**
+ * Untrusted text made inert: markdown escaped, mentions broken, control characters dropped.
+ * With `max`, the input is cut first (escaping is slow on huge text) and the result cut to `max`.
+ */
+export function escapeUntrusted(text: string, max?: number): string {
+  const clean = (max === undefined ? text : text.slice(0, max + 1)).replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
+  const escaped = neutralizeMentions(escapeMarkdown(clean));
+  return max === undefined ? escaped : truncate(escaped, max);
 }
 
 /** Cuts `text` to at most `max` characters, ending with `…` when cut. */

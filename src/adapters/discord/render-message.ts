@@ -46,17 +46,17 @@ function field(name: string, value: string, inline = false): APIEmbedField {
 /** A paper card as an embed: title link, authors and summary, upvotes, links, matched line, thumbnail. */
 export function paperEmbed(card: PaperCard): APIEmbed {
   const description = [
-    `*${escapeUntrusted(card.authors)}*`,
-    card.summary ? escapeUntrusted(card.summary) : null,
-    card.snippet ? `> ${escapeUntrusted(card.snippet.replace(/\s+/g, " "))}` : null,
+    `*${escapeUntrusted(card.authors, 300)}*`,
+    card.summary ? escapeUntrusted(card.summary, PAPER_DESCRIPTION) : null,
+    card.snippet ? `> ${escapeUntrusted(card.snippet.slice(0, PAPER_DESCRIPTION).replace(/\s+/g, " "), 500)}` : null,
   ].filter((x): x is string => x !== null).join("\n");
   const votes = [card.hfUpvotes !== null ? `▲ ${card.hfUpvotes} on HF` : null, `${card.localVotes} here`].filter(Boolean).join(" · ");
   const fields = [field("Upvotes", votes, true)];
   const links = linkLine(card.links);
   if (links) fields.push(field("Links", links, true));
-  if (card.matched) fields.push(field("Matched", escapeUntrusted(card.matched)));
+  if (card.matched) fields.push(field("Matched", escapeUntrusted(card.matched, L.fieldValue)));
   const embed: APIEmbed = {
-    title: truncate(`${card.rank}. ${escapeUntrusted(card.title)}`, L.embedTitle),
+    title: truncate(`${card.rank}. ${escapeUntrusted(card.title, L.embedTitle)}`, L.embedTitle),
     description: truncate(description, PAPER_DESCRIPTION),
     color: PAPER_COLOR,
     fields,
@@ -74,7 +74,7 @@ function fieldsEmbed(fields: { label: string; value: string }[]): APIEmbed[] {
   let current: APIEmbedField[] = [];
   let size = 0;
   for (const f of fields) {
-    const rendered = field(escapeUntrusted(f.label), escapeUntrusted(f.value), true);
+    const rendered = field(escapeUntrusted(f.label, L.fieldName), escapeUntrusted(f.value, L.fieldValue), true);
     const length = rendered.name.length + rendered.value.length;
     if (current.length >= L.embedFields || size + length > L.embedTotal) {
       out.push({ fields: current });
@@ -121,7 +121,7 @@ export function splitText(text: string, max: number): string[] {
 function contentOf(block: Block): string | null {
   switch (block.kind) {
     case "header":
-      return `**${truncate(escapeUntrusted(block.text), 300)}**`;
+      return `**${escapeUntrusted(block.text, 300)}**`;
     case "text":
       return escapeUntrusted(block.text);
     case "context":
@@ -179,6 +179,6 @@ export function renderMessage(message: OutboundMessage): DiscordPayload[] {
       if (text) addContent(text);
     }
   }
-  if (payloads.length === 0) fresh().content = truncate(escapeUntrusted(message.fallbackText || "(empty)"), L.content);
+  if (payloads.length === 0) fresh().content = escapeUntrusted(message.fallbackText || "(empty)", L.content);
   return payloads;
 }

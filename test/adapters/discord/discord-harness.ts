@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { ingestFile } from "../../../src/cli/ingest-file.js";
-import { createDiscordAdapter, type DiscordAdapter } from "../../../src/adapters/discord/discord-adapter.js";
+import { createDiscordAdapter, type DiscordAdapter, type DiscordAdapterOptions } from "../../../src/adapters/discord/discord-adapter.js";
 import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from "../../fakes/discord/fake-discord.js";
 import { commandInteraction, type ApiOption } from "../../fakes/discord/gateway-payloads.js";
 import type { FakeUser } from "../../fakes/discord/fake-objects.js";
@@ -25,14 +25,14 @@ export interface Harness {
   /** A human member. */
   alice: FakeUser;
   /** Starts another adapter against the same fake and app (a restart). */
-  restart(): Promise<DiscordAdapter>;
+  restart(extra?: Partial<DiscordAdapterOptions>): Promise<DiscordAdapter>;
   /** Stops everything. */
   close(): Promise<void>;
 }
 
 /** Builds a fresh adapter for the harness's app and fake. */
-export function buildAdapter(app: Harness["app"], fake: FakeDiscord): DiscordAdapter {
-  return createDiscordAdapter({ token: "fake-token-not-secret", apiBase: fake.apiBase, deps: app.deps, commands: () => app.registry.infos(), logger: app.deps.logger });
+export function buildAdapter(app: Harness["app"], fake: FakeDiscord, extra: Partial<DiscordAdapterOptions> = {}): DiscordAdapter {
+  return createDiscordAdapter({ token: "fake-token-not-secret", apiBase: fake.apiBase, deps: app.deps, commands: () => app.registry.infos(), logger: app.deps.logger, ...extra });
 }
 
 /** Starts app + fake + adapter; `start: false` leaves the adapter unstarted. */
@@ -50,9 +50,9 @@ export async function startHarness(options: { start?: boolean } = {}): Promise<H
     guildId: fake.guilds[0]!.id,
     channels: fake.guilds[0]!.channels.map((c) => c.id),
     alice,
-    async restart() {
+    async restart(extra = {}) {
       await adapter.stop();
-      adapter = buildAdapter(app, fake);
+      adapter = buildAdapter(app, fake, extra);
       harness.adapter = adapter;
       await adapter.start(app.handleInbound);
       return adapter;
