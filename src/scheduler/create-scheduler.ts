@@ -123,7 +123,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       waiting = new Set();
       return [];
     }
-    const results = await deliverMany(deps, adapters, due, { concurrency: options.concurrency ?? 16, pacers, timer, deliver: { signal: abort.signal } });
+    let results: DeliveryResult[];
+    try {
+      results = await deliverMany(deps, adapters, due, { concurrency: options.concurrency ?? 16, pacers, timer, deliver: { signal: abort.signal } });
+    } catch (err) {
+      log.error({ err }, "delivery pass threw");
+      return null;
+    }
     const next = new Set<string>();
     const counts: Record<string, number> = {};
     for (const { request, outcome } of results) {
@@ -173,7 +179,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         first.done = true;
       });
       if (!options.sources) first.done = true;
-      task = cron.schedule("* * * * *", () => void tick(deps.clock.now()), {
+      const onTick = () => void tick(deps.clock.now()).catch((err: unknown) => log.error({ err }, "tick threw"));
+      task = cron.schedule("* * * * *", onTick, {
         name: `papers-bot-scheduler-${owner.slice(0, 8)}`,
         timezone: "UTC",
         noOverlap: true,

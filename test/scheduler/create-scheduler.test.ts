@@ -147,6 +147,27 @@ describe("the scheduler tick over the real delivery engine", () => {
   });
 });
 
+describe("start-up", () => {
+  it("after start, deliveries wait for the first ingest so catch-up posts use fresh lists", async () => {
+    const { app, discord } = await createSchedulerApp("2026-08-03T08:00:30Z");
+    scheduleChannel(app, "discord:G1:c", { updatedAt: "2026-08-03T00:00:00.000Z" });
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const hf = { name: "hf", fetchDay: async () => (await gate, { papers: [], bad: [] }) };
+    const scheduler = createScheduler({ deps: app.deps, adapters: new Map([["discord", discord]]), sources: { hf, listings: [], refetchDays: 0 } });
+    try {
+      scheduler.start();
+      expect(await scheduler.deliverDue()).toBeNull();
+      release();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect((await scheduler.deliverDue())!.map((r) => r.outcome.kind)).toEqual(["sent"]);
+    } finally {
+      await scheduler.stop();
+      app.cleanup();
+    }
+  });
+});
+
 describe("ingest cadence", () => {
   it("every 10 minutes before 10:00 UTC, every 30 after, always right after start", () => {
     const at = (iso: string) => new Date(iso);
