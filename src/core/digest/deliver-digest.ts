@@ -123,13 +123,15 @@ export async function deliverDigest(
 
   let headerRef: string | null = null;
   let sentNow = 0;
+  const stop = (): DigestOutcome => {
+    release();
+    log.info({ sentNow }, "delivery stopped on request; the rest goes out on the next attempt");
+    return { kind: "stopped", papers: sentPapers() };
+  };
   for (const item of plan) {
-    if (options.signal?.aborted) {
-      release();
-      log.info({ sentNow }, "delivery stopped on request; the rest goes out on the next attempt");
-      return { kind: "stopped", papers: sentPapers() };
-    }
+    if (options.signal?.aborted) return stop();
     await pacer?.acquire(req.conversation);
+    if (options.signal?.aborted) return stop();
     if (clock.now().getTime() - renewedAt > leaseMs / 3) {
       if (!ledger.renewRun(req.conversation, req.digestDay, req.owner, leaseUntil())) return { kind: "busy" };
       renewedAt = clock.now().getTime();
