@@ -15,8 +15,8 @@ function renderPaper(card: PaperCard): string[] {
     `${String(card.rank).padStart(2)}. ${card.title}`,
     `    ${card.authors}${votes.length ? ` · ${votes.join(" · ")}` : ""} · ${card.id}`,
   ];
-  if (card.summary) lines.push(`    ${card.summary}`);
   if (card.snippet) lines.push(`    “${card.snippet}”`);
+  else if (card.summary) lines.push(`    ${card.summary}`);
   if (card.matched) lines.push(`    matched: ${card.matched}`);
   lines.push(`    ${card.url}${card.links.filter((l) => l.label !== "arXiv").map((l) => `  ${l.label}: ${l.url}`).join("")}`);
   return lines;

@@ -34,13 +34,18 @@ export const subscribeCommand = defineCommand({
       addedBy: ctx.actor.id,
       addedAt: clock.now().toISOString(),
     });
-    const since = addDays(utcDay(clock.now()), -PREVIEW_DAYS);
+    // The window ends at the newest stored listing, so a store that is behind (offline, or
+    // a quiet weekend) still previews a full week of papers.
+    const today = utcDay(clock.now());
+    const until = papers.latestDailyDay(today) ?? today;
+    const since = addDays(until, -(PREVIEW_DAYS - 1));
+    const window = until === today ? `In the last ${PREVIEW_DAYS} days` : `In the ${PREVIEW_DAYS} days up to ${until}`;
     const matches = matchTopicAcross(query, papers.listSince(since, 5000));
     const examples = matches.slice(0, 2).map((m) => `"${m.paper.title}" (${m.paper.id})`);
     const preview =
       matches.length === 0
-        ? `In the last ${PREVIEW_DAYS} days it would have matched no paper; check the spelling or try a broader topic.`
-        : `In the last ${PREVIEW_DAYS} days it would have matched ${matches.length} paper${matches.length === 1 ? "" : "s"}, e.g. ${examples.join(" and ")}.`;
+        ? `${window} it would have matched no paper; check the spelling or try a broader topic.`
+        : `${window} it would have matched ${matches.length} paper${matches.length === 1 ? "" : "s"}, e.g. ${examples.join(" and ")}.`;
     const head = created ? `Subscribed this channel to ${query.raw}.` : `This channel already follows ${query.raw}.`;
     return textReply(`${head} ${preview}`);
   },
