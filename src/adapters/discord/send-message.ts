@@ -19,8 +19,9 @@ async function sendableChannel(client: Client, channelId: string): Promise<Senda
 }
 
 function threadName(parent: Message): string {
-  const text = parent.embeds[0]?.title ?? parent.content.replace(/[*_`~|>#-]/g, " ").trim();
-  return truncate(text.split("\n")[0]?.trim() || "Papers", DISCORD_LIMITS.choiceText);
+  const line = (parent.embeds[0]?.title ?? parent.content).split("\n")[0] ?? "";
+  const plain = line.replace(/^-#\s*/, "").replace(/\\(.)/g, "$1").replace(/[*_`~|]/g, "").trim();
+  return truncate(plain || "Papers", DISCORD_LIMITS.choiceText);
 }
 
 /** The thread under `threadOf` (a message reference), started when it does not exist yet; its id equals the message id. */
