@@ -27,9 +27,12 @@ export function classifySlackError(err: unknown): { reason: string; permanent: b
   }
   if (coded?.code === webApi.ErrorCode.RateLimitedError) return { reason: "ratelimited", permanent: false, detail: `rate limited; retry after ${coded.retryAfter ?? "?"} s` };
   if (coded?.code === webApi.ErrorCode.HTTPError) return { reason: `http_${coded.statusCode ?? "error"}`, permanent: false, detail: `HTTP ${coded.statusCode ?? "error"} from Slack` };
-  if (coded?.code === webApi.ErrorCode.RequestError) return { reason: "request_error", permanent: false, detail: "could not reach Slack" };
+  if (coded?.code === webApi.ErrorCode.RequestError) {
+    const original = (err as { original?: Error }).original?.message ?? "";
+    if (/rate limit was exceeded/i.test(original)) return { reason: "ratelimited", permanent: false, detail: "still rate limited after the retries" };
+    return { reason: "request_error", permanent: false, detail: "could not reach Slack" };
+  }
   const message = err instanceof Error ? err.message : String(err);
-  if (/rate limit was exceeded/i.test(message)) return { reason: "ratelimited", permanent: false, detail: "still rate limited after retrying" };
   return { reason: "unknown_error", permanent: false, detail: message.slice(0, 200) };
 }
 

@@ -1,6 +1,6 @@
 import type { types } from "@slack/bolt";
 import type { Block, OutboundMessage, PaperCard } from "../../core/chat/message.js";
-import { escapeMrkdwn, mrkdwnLink, oneLine, safeUrl, truncate } from "./escape-mrkdwn.js";
+import { escapeMrkdwn, escapeSlackText, mrkdwnLink, oneLine, safeUrl, truncate } from "./escape-mrkdwn.js";
 import { SLACK_LIMITS as L } from "./slack-limits.js";
 
 /** A Block Kit block, as @slack/types defines it. */
@@ -56,7 +56,7 @@ export function renderPaper(card: PaperCard): SlackBlock[] {
   const section: SlackBlock = { type: "section", text: mrkdwn(truncate(body.join("\n"), L.sectionText)) };
   const thumb = card.thumbnail ? safeUrl(card.thumbnail) : null;
   if (thumb && card.thumbnail!.length <= L.imageUrl) {
-    section.accessory = { type: "image", image_url: card.thumbnail!.trim(), alt_text: truncate(oneLine(card.title), L.imageAltText) || "thumbnail" };
+    section.accessory = { type: "image", image_url: card.thumbnail!.trim(), alt_text: truncate(escapeSlackText(oneLine(card.title)), L.imageAltText) || "thumbnail" };
   }
   const facts = [escapeMrkdwn(truncate(oneLine(card.authors), 400)), votesLine(card), `\`${escapeMrkdwn(oneLine(card.id))}\``].filter((s) => s.length > 0);
   const elements = [mrkdwn(truncate(facts.join(" · "), L.contextText))];
@@ -74,7 +74,7 @@ function renderButtons(buttons: { action: string; label: string; value: string }
       elements: buttons.slice(i, i + L.actionsElements).map((b) => ({
         type: "button" as const,
         action_id: truncate(`${ACTION_PREFIX}${b.action}`, L.actionId),
-        text: { type: "plain_text" as const, text: truncate(oneLine(b.label), L.buttonText) || b.action, emoji: true },
+        text: { type: "plain_text" as const, text: truncate(escapeSlackText(oneLine(b.label)), L.buttonText) || b.action, emoji: true },
         value: b.value.slice(0, L.buttonValue),
       })),
     });
@@ -86,7 +86,7 @@ function renderButtons(buttons: { action: string; label: string; value: string }
 export function renderBlock(block: Block): SlackBlock[] {
   switch (block.kind) {
     case "header": {
-      const text = truncate(oneLine(block.text), L.headerText);
+      const text = truncate(escapeSlackText(oneLine(block.text)), L.headerText);
       return text ? [{ type: "header", text: { type: "plain_text", text, emoji: false } }] : [];
     }
     case "text":

@@ -58,6 +58,8 @@ export interface Harness {
   logs: string[];
   /** Waits until the fake received `count` response_url posts. */
   responses(count: number): Promise<Record<string, unknown>[]>;
+  /** Stops the adapter and starts a fresh one (same options) against the same app and fake. */
+  restart(): Promise<SlackAdapter>;
   /** Stops everything. */
   close(): Promise<void>;
 }
@@ -85,7 +87,7 @@ export async function startHarness(mode: "socket" | "http", extra: Partial<Slack
   }
   const fake = await startFakeSlack();
   const logger = createRecordingLogger();
-  const adapter = createSlackAdapter({
+  const build = () => createSlackAdapter({
     ...SECRETS,
     ...(mode === "socket" ? { signingSecret: undefined } : { appToken: undefined }),
     mode,
@@ -98,9 +100,10 @@ export async function startHarness(mode: "socket" | "http", extra: Partial<Slack
     reconcile: { deps: app.deps, upvoteEmoji: app.deps.upvoteEmoji, clock: app.deps.clock },
     ...extra,
   });
+  let adapter = build();
   if (options.startAdapter !== false) await adapter.start(app.handleInbound);
   const http = (body: string, type: "form" | "json", headers?: Record<string, string>) =>
-    signedPost(adapter.requestUrl()!, body, type, { secret: SECRETS.signingSecret, headers }).then((r) => ({ status: r.status, ack: parse(r.text) }));
+    signedPost(harness.adapter.requestUrl()!, body, type, { secret: SECRETS.signingSecret, headers }).then((r) => ({ status: r.status, ack: parse(r.text) }));
   const transport: Transport =
     mode === "http"
       ? {
@@ -115,19 +118,27 @@ export async function startHarness(mode: "socket" | "http", extra: Partial<Slack
           interact: async (payload) => ({ status: 200, ack: (await fake.push("interactive", payload)).payload }),
           event: async (body, retryNum) => ({ status: 200, ack: (await fake.push("events_api", body, { retryAttempt: retryNum })).payload }),
         };
-  return {
+  const harness: Harness = {
     app,
     fake,
     adapter,
     transport,
     logs: logger.lines,
     responses: (count) => waitFor(() => (fake.responses.length >= count ? fake.responses.map((r) => r.body) : undefined)),
+    async restart() {
+      await harness.adapter.stop();
+      adapter = build();
+      harness.adapter = adapter;
+      await adapter.start(app.handleInbound);
+      return adapter;
+    },
     async close() {
-      await adapter.stop();
+      await harness.adapter.stop();
       await fake.close();
       app.cleanup();
     },
   };
+  return harness;
 }
 
 /** All visible text of a Slack payload (text and block texts), for assertions. */
