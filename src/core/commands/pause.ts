@@ -6,7 +6,7 @@ import { textReply } from "./present-paper.js";
 /** `/papers pause`: stops this channel's daily digest until `/papers resume`. */
 export const pauseCommand = defineCommand({
   name: "pause",
-  description: "Pause this channel's daily digest until /papers resume; missed days are not caught up. Needs channel-manager rights.",
+  description: "Pause the daily digest here until /papers resume (no catch-up). Needs channel-manager rights.",
   options: [],
   args: z.object({}),
   requiresManager: true,

@@ -6,7 +6,7 @@ import { textReply } from "./present-paper.js";
 /** `/papers resume`: restarts a paused digest and clears the failure count. */
 export const resumeCommand = defineCommand({
   name: "resume",
-  description: "Resume this channel's daily digest after /papers pause or a pause for failed posts. Needs channel-manager rights.",
+  description: "Resume the daily digest after a pause (by hand or for failed posts). Needs channel-manager rights.",
   options: [],
   args: z.object({}),
   requiresManager: true,

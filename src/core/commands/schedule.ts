@@ -37,7 +37,7 @@ function isZone(word: string): boolean {
 /** `/papers schedule <HH:MM> [timezone] [days]` (or `off`): sets when this channel's daily digest posts. */
 export const scheduleCommand = defineCommand({
   name: "schedule",
-  description: "Set when the daily digest posts here: a 24-hour time, an IANA timezone and days (e.g. 09:00 Europe/Paris mon-fri), or off. Needs channel-manager rights.",
+  description: "Set the daily post: HH:MM, zone, days (e.g. 09:00 Europe/Paris mon-fri) or off. Needs channel-manager rights.",
   options: [
     { name: "time", description: "Local time, 24-hour HH:MM (e.g. 09:00), or off to stop the daily post", type: "string", required: true },
     { name: "timezone", description: "IANA timezone, e.g. Europe/Paris (default: the channel's current one, UTC at first)", type: "string", required: false },

@@ -76,7 +76,7 @@ const KEYS_HINT = `Settings are ${SETTING_KEYS.join(", ")}, e.g. /papers setting
 /** `/papers settings [key value]`: shows this channel's digest settings, or changes one. */
 export const settingsCommand = defineCommand({
   name: "settings",
-  description: "Show this channel's digest settings, or change one: max 1-25, min-upvotes 0-10000, mode all|topics, catch-up latest|all|skip, thread on|off. Needs channel-manager rights.",
+  description: "Show or change the digest settings: max, min-upvotes, mode, catch-up, thread. Needs channel-manager rights.",
   options: [
     { name: "key", description: "Setting to change", type: "string", required: false, choices: [...SETTING_KEYS] },
     { name: "value", description: "New value, e.g. 5, topics, on", type: "string", required: false },

@@ -5,7 +5,7 @@ import { defineCommand } from "./define-command.js";
 /** `/papers status`: schedule, next post, last delivery, pauses and the sources' last ingests. */
 export const statusCommand = defineCommand({
   name: "status",
-  description: "Show this channel's schedule and next post, the last delivery and its outcome, why it is paused, and each source's last fetch.",
+  description: "Schedule, next post, last delivery and outcome, pause reason, and each source's last fetch.",
   options: [],
   args: z.object({}),
   async run(_args, ctx) {
