@@ -11,6 +11,7 @@ import { explainMatch, matchTopicAcross } from "../core/topics/match-topic.js";
 import { parseTopicQuery } from "../core/topics/parse-topic-query.js";
 import { createLogger } from "../create-logger.js";
 import { createApp, loadConfigOrExit, type App } from "../main.js";
+import { registerDeliverCommand } from "./deliver-command.js";
 import { ingestFile } from "./ingest-file.js";
 import { paperJson, printJson } from "./print-result.js";
 import { createProgress } from "./progress.js";
@@ -146,6 +147,7 @@ export function buildCli(): Command {
       const s = await summarizePaper(app.deps, paper);
       printJson({ ...paperJson(s.paper), summary: s.sentences, method: s.method, links: s.links });
     }));
+  registerDeliverCommand(program, withApp);
   return program;
 }
 
