@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { z } from "zod";
+import { discordConfigSchema } from "./adapters/discord/discord-config.js";
 import { BotError } from "./core/errors.js";
 
 const httpSchema = z.strictObject({
@@ -54,6 +55,7 @@ const configSchema = z.strictObject({
       http: httpSchema.prefault({}),
     })
     .prefault({}),
+  discord: discordConfigSchema.prefault({}),
   votes: z
     .strictObject({
       /** Reactions that count as an upvote on a posted paper (Slack names or emoji characters; 👍 = thumbsup = +1). */

@@ -18,6 +18,7 @@ export function actorOf(interaction: Interaction): Actor {
     name: display,
     isBot: user.bot,
     canManageChannel: async () => interaction.inGuild() && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false),
+    managerRight: "Manage Channels",
   };
 }
 

@@ -74,6 +74,8 @@ export interface Actor {
    * answers from platform rights (Discord: Manage Channels; Slack: admin, owner, creator).
    */
   canManageChannel(): Promise<boolean>;
+  /** The platform's name for that right, for refusals (e.g. `Manage Channels`); optional. */
+  managerRight?: string;
 }
 
 /** Fields every inbound event has. */

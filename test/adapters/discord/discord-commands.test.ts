@@ -68,7 +68,7 @@ describe("discord adapter: /papers subcommands over INTERACTION_CREATE", () => {
     const { callback } = await runSlash(h, "subscribe", [str("topic", "robotics")], { permissions: MEMBER_PERMISSIONS });
     const data = bodyOf(callback).data!;
     expect(data.flags).toBe(EPHEMERAL);
-    expect(data.content).toMatch(/Only channel managers can use \/papers subscribe/);
+    expect(data.content).toMatch(/You need the Manage Channels right in this channel to use \/papers subscribe/);
     expect(h.app.deps.subscriptions.list(`discord:${h.guildId}:${h.channels[0]}`).map((s) => s.topic)).not.toContain("robotics");
   });
 
