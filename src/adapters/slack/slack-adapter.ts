@@ -111,7 +111,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     if (!options.signingSecret) throw new Error("HTTP mode needs SLACK_SIGNING_SECRET");
     receiver = new HTTPReceiver({ signingSecret: options.signingSecret, endpoints: options.path ?? "/slack/events", logger: boltLogger });
   }
-  const app = new App({ token: options.botToken, receiver, socketMode: mode === "socket", logger: boltLogger, clientOptions: { ...clientOptions } });
+  // deferInitialization: Bolt would otherwise call auth.test from the constructor, and a bad
+  // token would surface as an unhandled rejection instead of a failed start().
+  const app = new App({ token: options.botToken, receiver, socketMode: mode === "socket", logger: boltLogger, clientOptions: { ...clientOptions }, deferInitialization: true });
   app.error(async (error) => {
     logger.error({ code: (error as { code?: string }).code, reason: redactSecrets(error.message, secrets) }, "slack listener failed");
   });
@@ -160,6 +162,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     identity: () => identity,
     async start(next) {
       handler = next;
+      await app.init();
       const auth = await app.client.auth.test();
       if (!auth.team_id) throw new Error("auth.test returned no team_id");
       identity = { teamId: auth.team_id, botUserId: auth.user_id ?? null };

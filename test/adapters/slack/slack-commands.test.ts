@@ -95,6 +95,24 @@ describe.each(["socket", "http"] as const)("/papers over %s", (mode) => {
     expect(h.app.deps.subscriptions.list("slack:T0001:C0PAPERS")).toEqual([]);
   });
 
+  it("schedules, changes settings, pauses and resumes for managers, and shows status to anyone", async () => {
+    const schedule = await h.transport.command(ADMIN, "schedule 09:00 Europe/Paris mon-fri");
+    expect(schedule.ack.response_type).toBe("ephemeral");
+    expect(JSON.stringify(schedule.ack)).toContain("09:00");
+    const settings = await h.transport.command(CREATOR, "settings max 5");
+    expect(settings.ack.response_type).toBe("ephemeral");
+    expect(h.app.deps.channelSettings.get("slack:T0001:C0PAPERS")).toMatchObject({ postTime: "09:00", timezone: "Europe/Paris", days: [1, 2, 3, 4, 5], maxPapers: 5 });
+    expect((await h.transport.command(ADMIN, "pause")).ack.response_type).toBe("ephemeral");
+    expect(h.app.deps.channelSettings.get("slack:T0001:C0PAPERS")!.paused).toBe(true);
+    const status = await h.transport.command(MEMBER, "status");
+    expect(JSON.stringify(status.ack)).toMatch(/paused/i);
+    await h.transport.command(ADMIN, "resume");
+    expect(h.app.deps.channelSettings.get("slack:T0001:C0PAPERS")!.paused).toBe(false);
+    const refused = await h.transport.command(MEMBER, "schedule 10:00");
+    expect(String(refused.ack.text)).toMatch(/Only channel managers can use \/papers schedule/);
+    expect(h.app.deps.channelSettings.get("slack:T0001:C0PAPERS")!.postTime).toBe("09:00");
+  });
+
   it("counts an upvote once per person and shows it in top", async () => {
     const first = await h.transport.command(MEMBER, "upvote 2607.23193");
     expect(String(first.ack.text)).toContain('Upvoted "OmniScope');
