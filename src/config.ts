@@ -55,6 +55,35 @@ const configSchema = z.strictObject({
       http: httpSchema.prefault({}),
     })
     .prefault({}),
+  scheduler: z
+    .strictObject({
+      /** Run the minute tick (daily posts) and the ingest cadence. */
+      enabled: z.boolean().default(true),
+      /** Channels delivered at the same time. */
+      concurrency: z.number().int().min(1).max(500).default(16),
+      /** A post going out later than this after its time is marked late, minutes. */
+      lateAfterMinutes: z.number().int().min(1).max(1440).default(15),
+      /** How long a post waits for the day's list before posting what there is or a notice, minutes. */
+      waitForListMinutes: z.number().int().min(0).max(1440).default(180),
+      /** How far back the `all` catch-up policy reaches, days. */
+      maxCatchUpDays: z.number().int().min(1).max(30).default(7),
+      /** When to fetch new papers. */
+      ingest: z
+        .strictObject({
+          /** Minutes between fetches before earlyUntilHourUtc (lists fill 00:00–07:00 UTC). */
+          earlyEveryMinutes: z.number().int().min(1).max(1440).default(10),
+          /** Minutes between fetches for the rest of the day. */
+          everyMinutes: z.number().int().min(1).max(1440).default(30),
+          /** UTC hour until which the early cadence applies. */
+          earlyUntilHourUtc: z.number().int().min(0).max(24).default(10),
+        })
+        .prefault({}),
+      /** How long deliveries wait for the first fetch after start, minutes. */
+      startupIngestWaitMinutes: z.number().int().min(0).max(60).default(5),
+      /** How long shutdown waits for a running fetch, seconds. */
+      stopTimeoutSeconds: z.number().int().min(1).max(300).default(20),
+    })
+    .prefault({}),
   discord: discordConfigSchema.prefault({}),
   votes: z
     .strictObject({

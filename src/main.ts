@@ -1,16 +1,18 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { createDiscordAdapter } from "./adapters/discord/discord-adapter.js";
 import type { ShellAdapter } from "./adapters/shell/shell-adapter.js";
 import { createShellAdapter } from "./adapters/shell/shell-adapter.js";
 import { loadConfig, type AppConfig, type LoadedConfig } from "./config.js";
 import { createLogger } from "./create-logger.js";
+import type { ChatAdapter } from "./core/chat/chat-adapter.js";
 import { createSystemClock, utcDay, type Clock } from "./core/clock.js";
 import { createCommandRegistry, type CommandRegistry } from "./core/commands/index.js";
 import type { CoreDeps } from "./core/core-deps.js";
 import { isBotError } from "./core/errors.js";
 import { createInboundHandler } from "./core/handle-inbound.js";
 import type { Logger } from "./core/logger.js";
-import { ingestRecent, type DailySource, type ListingSource } from "./core/papers/ingest-recent.js";
+import type { DailySource, ListingSource } from "./core/papers/ingest-recent.js";
 import { createSqliteStores } from "./db/create-sqlite-stores.js";
 import { openDatabase, type OpenDatabase } from "./db/open-database.js";
 import { loadBundledSample } from "./cli/ingest-file.js";
@@ -18,6 +20,7 @@ import { createArxivApiClient } from "./sources/arxiv-api.js";
 import { createArxivLimiter } from "./sources/arxiv-limiter.js";
 import { createArxivRssSource } from "./sources/arxiv-rss.js";
 import { createHfDailyPapersSource } from "./sources/hf-daily-papers.js";
+import { createScheduler, type Scheduler } from "./scheduler/create-scheduler.js";
 import { createHttpClient } from "./sources/http-client.js";
 
 /** Everything the bot is made of, built once. */
@@ -98,11 +101,11 @@ export function loadConfigOrExit(): LoadedConfig {
 }
 
 /** Ingests today's papers; offline with an empty store, loads the bundled sample and says so. */
-async function prepareShell(app: App, shell: ShellAdapter): Promise<void> {
+async function prepareShell(app: App, shell: ShellAdapter, scheduler: Scheduler): Promise<void> {
   const today = utcDay(app.deps.clock.now());
-  shell.say(`papers-bot ${process.env.npm_package_version ?? ""} · store: ${app.config.database.path}`.trim());
+  shell.say(`papers-bot ${process.env.npm_package_version ?? ""} · store: ${app.config.database.path}`.replace("  ", " "));
   shell.say("Fetching today's papers…");
-  const runs = await ingestRecent(app.deps, { hf: app.sources.hf ?? undefined, listings: app.sources.listings, today, refetchDays: app.config.sources.hf.refetchDays });
+  const runs = (await scheduler.ingest()) ?? [];
   const ok = runs.filter((r) => r.status !== "failed");
   const stored = ok.reduce((n, r) => n + r.papersNew + r.papersUpdated, 0);
   if (ok.length > 0) {
@@ -118,47 +121,99 @@ async function prepareShell(app: App, shell: ShellAdapter): Promise<void> {
   shell.say(`Offline (${reason}). Loaded the bundled sample of ${loaded} real papers, so you can try the commands.`);
 }
 
-/** `npm start`: the platform adapters configured by env tokens, else the shell. */
+/** Starts the platform adapters whose tokens are set; exits with a clear message when one is rejected. */
+async function startPlatformAdapters(app: App, loaded: LoadedConfig, logger: Logger): Promise<ChatAdapter[]> {
+  const started: ChatAdapter[] = [];
+  if (loaded.env.discordToken) {
+    const discord = createDiscordAdapter({
+      token: loaded.env.discordToken,
+      apiBase: app.config.discord.apiBase,
+      applicationId: app.config.discord.applicationId,
+      guildId: app.config.discord.guildId,
+      reconcileDays: app.config.discord.reconcileDays,
+      registerOnStart: app.config.discord.registerOnStart,
+      upvoteEmoji: app.config.votes.emoji,
+      deps: app.deps,
+      commands: () => app.registry.infos(),
+      logger: logger.child({ adapter: "discord" }),
+    });
+    try {
+      await discord.start(app.handleInbound);
+    } catch (err) {
+      process.stderr.write(`papers-bot: Discord login failed (${(err as Error).message}). If DISCORD_TOKEN was rejected, reset it in the Developer Portal (Bot → Reset Token).\n`);
+      process.exit(78);
+    }
+    started.push(discord);
+  }
+  return started;
+}
+
+/** `npm start`: the platform adapters configured by env tokens, plus the shell when there are none or on a terminal. */
 export async function startBot(): Promise<void> {
   const loaded = loadConfigOrExit();
   const interactive = Boolean(process.stdin.isTTY);
+  const platforms = Boolean(loaded.env.discordToken || loaded.env.slackBotToken);
   // The shell prints its own one-line status (including why a fetch failed), so its log
   // starts at error; LOG_LEVEL brings the full log back.
-  const level = process.env.LOG_LEVEL ? loaded.config.log.level : "error";
+  const level = process.env.LOG_LEVEL || platforms ? loaded.config.log.level : "error";
   const logger = createLogger({ level, pretty: Boolean(process.stderr.isTTY) });
   let app: App;
   try {
-    app = createApp(loaded, { logger, retries: 1 });
+    app = createApp(loaded, { logger, retries: platforms ? undefined : 1 });
   } catch (err) {
     process.stderr.write(`papers-bot: ${isBotError(err) ? err.message : String(err)}\n`);
     process.exit(isBotError(err) && err.code === "DB_TOO_NEW" ? 65 : 1);
   }
-  if (loaded.env.discordToken || loaded.env.slackBotToken) {
-    logger.warn({}, "platform tokens are set, but this build has only the shell adapter; starting the shell");
-  }
-  const shell = createShellAdapter({ input: process.stdin, output: process.stdout, interactive, conversation: loaded.config.shell.conversation, user: loaded.config.shell.user });
+  const adapters: ChatAdapter[] = await startPlatformAdapters(app, loaded, logger);
+  const withShell = !platforms || interactive;
+  const shellConversation = loaded.config.shell.conversation;
+  const shell = createShellAdapter({ input: process.stdin, output: process.stdout, interactive, conversation: shellConversation, user: loaded.config.shell.user });
+  if (withShell) adapters.push(shell);
+  const s = app.config.scheduler;
+  const scheduler = createScheduler({
+    deps: app.deps,
+    adapters: new Map(adapters.map((a) => [a.platform, a])),
+    sources: { hf: app.sources.hf, listings: app.sources.listings, refetchDays: app.config.sources.hf.refetchDays },
+    concurrency: s.concurrency,
+    lateAfterMs: s.lateAfterMinutes * 60_000,
+    waitMs: s.waitForListMinutes * 60_000,
+    maxCatchUpDays: s.maxCatchUpDays,
+    cadence: s.ingest,
+    startupIngestWaitMs: s.startupIngestWaitMinutes * 60_000,
+    stopTimeoutMs: s.stopTimeoutSeconds * 1000,
+  });
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
-    await shell.stop();
+    await scheduler.stop();
+    for (const adapter of adapters) await adapter.stop().catch((err: unknown) => logger.warn({ err, platform: adapter.platform }, "adapter stop failed"));
     app.close();
     process.exit(0);
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
-  await prepareShell(app, shell);
+
+  if (!withShell) {
+    if (s.enabled) scheduler.start();
+    logger.info({ platforms: adapters.map((a) => a.platform) }, "papers-bot is running");
+    return;
+  }
+  await prepareShell(app, shell, scheduler);
   const listing = await app.handleInbound({
     kind: "command", name: "today", text: "", platform: "shell", workspace: "local",
-    conversation: loaded.config.shell.conversation, raw: null,
+    conversation: shellConversation, raw: null,
     actor: { id: loaded.config.shell.user, canManageChannel: async () => true },
   });
-  if (listing) await shell.send(loaded.config.shell.conversation, listing);
+  if (listing) await shell.send(shellConversation, listing);
+  // Piped input is a script: it runs and exits, without daily posts firing in between.
+  if (s.enabled && interactive) scheduler.start({ ingestNow: false });
   if (interactive) shell.say("Type a command (try: help, today, search <words>, summary <id>, subscribe <topic>). exit quits.");
   await shell.start(app.handleInbound);
   await shell.finished;
-  app.close();
+  if (platforms) return;
+  await shutdown("end of input");
 }
 
 function isEntryPoint(): boolean {

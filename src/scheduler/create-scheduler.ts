@@ -59,8 +59,8 @@ export interface TickReport {
 
 /** The daily-delivery scheduler: ONE cron tick a minute serves every channel. */
 export interface Scheduler {
-  /** Starts the minute tick and an immediate ingest. */
-  start(): void;
+  /** Starts the minute tick, with an immediate ingest unless the caller just ran one (`ingestNow: false`). */
+  start(options?: { ingestNow?: boolean }): void;
   /** Stops ticking; an in-flight digest stops after its current message; resolves when in-flight work has ended. */
   stop(): Promise<void>;
   /** One tick at `now` (default deps.clock): an ingest when due, and a delivery pass. Never throws. */
@@ -171,13 +171,18 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   };
 
   return {
-    start() {
+    start(startOptions = {}) {
       if (task || stopped) return;
       const first = { at: deps.clock.now().getTime(), done: false };
       startup = first;
-      void ingest(deps.clock.now()).finally(() => {
+      if (startOptions.ingestNow === false) {
+        lastIngestAt = deps.clock.now();
         first.done = true;
-      });
+      } else {
+        void ingest(deps.clock.now()).finally(() => {
+          first.done = true;
+        });
+      }
       if (!options.sources) first.done = true;
       const onTick = () => void tick(deps.clock.now()).catch((err: unknown) => log.error({ err }, "tick threw"));
       task = cron.schedule("* * * * *", onTick, {
