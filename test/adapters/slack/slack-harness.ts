@@ -141,7 +141,3 @@ export async function startHarness(mode: "socket" | "http", extra: Partial<Slack
   return harness;
 }
 
-/** All visible text of a Slack payload (text and block texts), for assertions. */
-export function slackText(payload: Record<string, unknown>): string {
-  return JSON.stringify(payload);
-}
