@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { z } from "zod";
 import { discordConfigSchema } from "./adapters/discord/discord-config.js";
+import { slackConfigSchema } from "./adapters/slack/slack-config.js";
 import { BotError } from "./core/errors.js";
 
 const httpSchema = z.strictObject({
@@ -85,6 +86,7 @@ const configSchema = z.strictObject({
     })
     .prefault({}),
   discord: discordConfigSchema.prefault({}),
+  slack: slackConfigSchema,
   votes: z
     .strictObject({
       /** Reactions that count as an upvote on a posted paper (Slack names or emoji characters; 👍 = thumbsup = +1). */

@@ -1,7 +1,7 @@
-import { realpathSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { createDiscordAdapter } from "./adapters/discord/discord-adapter.js";
 import type { ShellAdapter } from "./adapters/shell/shell-adapter.js";
+import { createSlackAdapter } from "./adapters/slack/slack-adapter.js";
+import { resolveSlackCredentials } from "./adapters/slack/slack-config.js";
 import { createShellAdapter } from "./adapters/shell/shell-adapter.js";
 import { loadConfig, type AppConfig, type LoadedConfig } from "./config.js";
 import { createLogger } from "./create-logger.js";
@@ -22,6 +22,7 @@ import { createArxivRssSource } from "./sources/arxiv-rss.js";
 import { createHfDailyPapersSource } from "./sources/hf-daily-papers.js";
 import { createScheduler, type Scheduler } from "./scheduler/create-scheduler.js";
 import { createHttpClient } from "./sources/http-client.js";
+import { isEntryPoint } from "./is-entry-point.js";
 
 /** Everything the bot is made of, built once. */
 export interface App {
@@ -145,6 +146,36 @@ async function startPlatformAdapters(app: App, loaded: LoadedConfig, logger: Log
     }
     started.push(discord);
   }
+  let slackCredentials: ReturnType<typeof resolveSlackCredentials>;
+  try {
+    slackCredentials = resolveSlackCredentials(app.config.slack, loaded.env);
+  } catch (err) {
+    process.stderr.write(`papers-bot: ${(err as Error).message}\n`);
+    process.exit(78);
+  }
+  if (slackCredentials) {
+    const s = app.config.slack;
+    const slack = createSlackAdapter({
+      ...slackCredentials,
+      mode: s.mode,
+      port: s.port,
+      host: s.host,
+      path: s.path,
+      apiUrl: s.apiUrl,
+      command: s.command,
+      retries: s.retries,
+      commands: app.registry.infos(),
+      reconcile: { deps: app.deps, upvoteEmoji: app.config.votes.emoji, clock: app.deps.clock, days: s.reconcileDays },
+      logger: logger.child({ adapter: "slack" }),
+    });
+    try {
+      await slack.start(app.handleInbound);
+    } catch (err) {
+      process.stderr.write(`papers-bot: Slack start failed (${(err as Error).message}). If a token was rejected (invalid_auth), reinstall the app to the workspace and copy SLACK_BOT_TOKEN / SLACK_APP_TOKEN again.\n`);
+      process.exit(78);
+    }
+    started.push(slack);
+  }
   return started;
 }
 
@@ -216,17 +247,8 @@ export async function startBot(): Promise<void> {
   await shutdown("end of input");
 }
 
-function isEntryPoint(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
 
-if (isEntryPoint()) {
+if (isEntryPoint(import.meta.url)) {
   startBot().catch((err: unknown) => {
     process.stderr.write(`papers-bot: fatal: ${(err as Error).stack ?? String(err)}\n`);
     process.exit(1);

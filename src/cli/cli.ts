@@ -10,6 +10,7 @@ import { summarizePaper } from "../core/summaries/summarize-paper.js";
 import { explainMatch, matchTopicAcross } from "../core/topics/match-topic.js";
 import { parseTopicQuery } from "../core/topics/parse-topic-query.js";
 import { createLogger } from "../create-logger.js";
+import { isEntryPoint } from "../is-entry-point.js";
 import { createApp, loadConfigOrExit, type App } from "../main.js";
 import { registerDeliverCommand } from "./deliver-command.js";
 import { ingestFile } from "./ingest-file.js";
@@ -151,4 +152,9 @@ export function buildCli(): Command {
   return program;
 }
 
-await buildCli().parseAsync(process.argv);
+/** Runs the CLI on `argv` (bin/papers.js and `tsx src/cli/cli.ts` both land here). */
+export async function runCli(argv: string[]): Promise<void> {
+  await buildCli().parseAsync(argv);
+}
+
+if (isEntryPoint(import.meta.url)) await runCli(process.argv);

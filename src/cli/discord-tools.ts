@@ -1,5 +1,3 @@
-import { realpathSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { Command } from "commander";
 import { OAuth2Scopes, PermissionFlagsBits, PermissionsBitField, REST, Routes } from "discord.js";
 import { discordConfigSchema, type DiscordConfig } from "../adapters/discord/discord-config.js";
@@ -8,6 +6,7 @@ import type { CommandDefinitionInfo } from "../core/commands/define-command.js";
 import { createCommandRegistry } from "../core/commands/index.js";
 import { isBotError } from "../core/errors.js";
 import { loadConfigOrExit } from "../main.js";
+import { isEntryPoint } from "../is-entry-point.js";
 
 /** What the bot needs in a channel: see it, post (also in threads), start digest threads, embed, react, read history for the reconcile. */
 export const INVITE_PERMISSIONS = new PermissionsBitField([
@@ -105,14 +104,5 @@ export function buildDiscordToolsCli(): Command {
   return program;
 }
 
-function isEntryPoint(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
 
-if (isEntryPoint()) await buildDiscordToolsCli().parseAsync(process.argv);
+if (isEntryPoint(import.meta.url)) await buildDiscordToolsCli().parseAsync(process.argv);

@@ -17,7 +17,13 @@ export function splitCommandText(text: string): { name: string; text: string } {
 
 /** The actor for a Slack user in a channel; rights are checked only when a command needs them. */
 export function slackActor(userId: string, channelId: string, rights: ChannelRights, options: { name?: string; isBot?: boolean } = {}): Actor {
-  return { id: userId, name: options.name, isBot: options.isBot ?? false, canManageChannel: () => rights(userId, channelId) };
+  return {
+    id: userId,
+    name: options.name,
+    isBot: options.isBot ?? false,
+    canManageChannel: () => rights(userId, channelId),
+    managers: "the channel's creator or a workspace admin or owner",
+  };
 }
 
 /**

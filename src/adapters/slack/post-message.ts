@@ -17,6 +17,9 @@ export const PERMANENT_ERRORS: ReadonlySet<string> = new Set([
   "team_access_not_granted",
 ]);
 
+/** Transport errors raised before a request could reach Slack: the post certainly did not happen. */
+const NOT_SENT_CODES: ReadonlySet<string> = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
 /** What a Web API call failed with: the Slack error code (or a transport reason) and whether it is permanent. */
 export function classifySlackError(err: unknown): { reason: string; permanent: boolean; detail: string } {
   const coded = err as { code?: string; data?: { error?: string; needed?: string }; retryAfter?: number; statusCode?: number; message?: string };
@@ -30,7 +33,9 @@ export function classifySlackError(err: unknown): { reason: string; permanent: b
   if (coded?.code === webApi.ErrorCode.RequestError) {
     const original = (err as { original?: Error }).original?.message ?? "";
     if (/rate limit was exceeded/i.test(original)) return { reason: "ratelimited", permanent: false, detail: "still rate limited after the retries" };
-    return { reason: "request_error", permanent: false, detail: "could not reach Slack" };
+    const code = (err as { original?: { code?: string } }).original?.code ?? "";
+    if (NOT_SENT_CODES.has(code)) return { reason: "request_error", permanent: false, detail: `could not reach Slack (${code})` };
+    return { reason: "request_unknown", permanent: false, detail: `the request may or may not have reached Slack (${code || original.slice(0, 80)})` };
   }
   const message = err instanceof Error ? err.message : String(err);
   return { reason: "unknown_error", permanent: false, detail: message.slice(0, 200) };
@@ -72,6 +77,9 @@ export async function postMessage(client: webApi.WebClient, target: PostTarget, 
       }
       if (err instanceof SendError) throw err;
       const { reason, permanent, detail } = failure;
+      // A timeout or reset after the request left may have posted the message: a plain Error
+      // tells the delivery engine the outcome is unknown, so it never re-sends (no duplicate).
+      if (reason === "request_unknown") throw new Error(`chat.postMessage to ${target.channel}: ${detail}`);
       throw new SendError(`chat.postMessage to ${target.channel} failed: ${detail}`, { permanent, reason });
     }
   }

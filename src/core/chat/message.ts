@@ -76,6 +76,8 @@ export interface Actor {
   canManageChannel(): Promise<boolean>;
   /** The platform's name for that right, for refusals (e.g. `Manage Channels`); optional. */
   managerRight?: string;
+  /** Who holds it, for refusals where the platform has no single right (Slack: "the channel's creator or a workspace admin"). */
+  managers?: string;
 }
 
 /** Fields every inbound event has. */

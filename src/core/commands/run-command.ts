@@ -54,7 +54,7 @@ export async function runCommand(registry: CommandRegistry, deps: CoreDeps, even
         "FORBIDDEN",
         event.actor.managerRight
           ? `You need the ${event.actor.managerRight} right in this channel to use /papers ${command.name}: it changes this channel for everyone. Ask someone who has it.`
-          : `Only channel managers can use /papers ${command.name}: it changes this channel for everyone. Ask someone who can manage the channel, or a workspace admin.`,
+          : `Only ${event.actor.managers ?? "channel managers"} can use /papers ${command.name}: it changes this channel for everyone. Ask one of them${event.actor.managers ? "" : ", or a workspace admin"}.`,
       );
     }
     const ctx: CommandContext = { deps, conversation: event.conversation, platform: event.platform, workspace: event.workspace, actor: event.actor };

@@ -85,13 +85,13 @@ describe.each(["socket", "http"] as const)("/papers over %s", (mode) => {
   it("refuses subscribe to a member who is neither admin nor creator, saying who may", async () => {
     const { ack } = await h.transport.command(MEMBER, "subscribe tokenization");
     expect(ack.response_type).toBe("ephemeral");
-    expect(String(ack.text)).toMatch(/Only channel managers can use \/papers subscribe.*workspace admin/);
+    expect(String(ack.text)).toMatch(/Only the channel's creator or a workspace admin or owner can use \/papers subscribe/);
     expect(h.app.deps.subscriptions.list("slack:T0001:C0PAPERS")).toEqual([]);
   });
 
   it("refuses when the rights check itself fails (unknown user), rather than allowing", async () => {
     const { ack } = await h.transport.command({ ...MEMBER, user: "UGHOST" }, "subscribe tokenization");
-    expect(String(ack.text)).toMatch(/Only channel managers/);
+    expect(String(ack.text)).toMatch(/Only the channel's creator or a workspace admin or owner/);
     expect(h.app.deps.subscriptions.list("slack:T0001:C0PAPERS")).toEqual([]);
   });
 
@@ -109,7 +109,7 @@ describe.each(["socket", "http"] as const)("/papers over %s", (mode) => {
     await h.transport.command(ADMIN, "resume");
     expect(h.app.deps.channelSettings.get("slack:T0001:C0PAPERS")!.paused).toBe(false);
     const refused = await h.transport.command(MEMBER, "schedule 10:00");
-    expect(String(refused.ack.text)).toMatch(/Only channel managers can use \/papers schedule/);
+    expect(String(refused.ack.text)).toMatch(/Only the channel's creator or a workspace admin or owner can use \/papers schedule/);
     expect(h.app.deps.channelSettings.get("slack:T0001:C0PAPERS")!.postTime).toBe("09:00");
   });
 
