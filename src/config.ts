@@ -4,6 +4,7 @@ import { z } from "zod";
 import { discordConfigSchema } from "./adapters/discord/discord-config.js";
 import { slackConfigSchema } from "./adapters/slack/slack-config.js";
 import { BotError } from "./core/errors.js";
+import { llmApiKeyFromEnv, llmConfigProblem, llmConfigSchema } from "./llm/llm-config.js";
 
 const httpSchema = z.strictObject({
   /** Per-request timeout, milliseconds. */
@@ -86,6 +87,7 @@ const configSchema = z.strictObject({
     })
     .prefault({}),
   discord: discordConfigSchema.prefault({}),
+  llm: llmConfigSchema.prefault({}),
   slack: slackConfigSchema,
   votes: z
     .strictObject({
@@ -116,6 +118,8 @@ export interface AppEnv {
   slackAppToken: string | null;
   /** Slack signing secret for HTTP mode. */
   slackSigningSecret: string | null;
+  /** Language-model API key (LLM_API_KEY, else OPENAI_API_KEY / ANTHROPIC_API_KEY for the configured provider). */
+  llmApiKey: string | null;
 }
 
 /** Everything loadConfig returns. */
@@ -170,6 +174,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     config.log.level = level.data;
   }
   const secret = (name: string): string | null => (env[name] && env[name]!.trim() ? env[name]!.trim() : null);
+  const llmApiKey = llmApiKeyFromEnv(env, config.llm.provider);
+  const llmProblem = llmConfigProblem(config.llm, llmApiKey);
+  if (llmProblem) throw new BotError("CONFIG", llmProblem);
   return {
     config,
     file: used,
@@ -178,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       slackBotToken: secret("SLACK_BOT_TOKEN"),
       slackAppToken: secret("SLACK_APP_TOKEN"),
       slackSigningSecret: secret("SLACK_SIGNING_SECRET"),
+      llmApiKey,
     },
   };
 }

@@ -23,6 +23,7 @@ import { createHfDailyPapersSource } from "./sources/hf-daily-papers.js";
 import { createScheduler, type Scheduler } from "./scheduler/create-scheduler.js";
 import { createHttpClient } from "./sources/http-client.js";
 import { isEntryPoint } from "./is-entry-point.js";
+import { buildLlmDeps } from "./llm/build-llm-deps.js";
 
 /** Everything the bot is made of, built once. */
 export interface App {
@@ -78,6 +79,7 @@ export function createApp(loaded: LoadedConfig, options: CreateAppOptions): App 
     lookup: arxiv,
     clock,
     logger,
+    llm: buildLlmDeps({ config: config.llm, apiKey: loaded.env.llmApiKey, userAgent: config.sources.http.userAgent, cache: stores.summaryCache, logger }),
   };
   const registry = createCommandRegistry();
   return {

@@ -5,6 +5,7 @@ import type { Logger } from "./logger.js";
 import type { IngestRunStore } from "./papers/ingest-run-store.js";
 import type { PaperLookup } from "./papers/paper-source.js";
 import type { PaperStore } from "./papers/paper-store.js";
+import type { LlmDeps } from "./summaries/llm-deps.js";
 import type { SubscriptionStore } from "./topics/subscription-store.js";
 import type { ProcessedEvents } from "./votes/processed-events.js";
 import type { VoteStore } from "./votes/vote-store.js";
@@ -33,4 +34,6 @@ export interface CoreDeps {
   clock: Clock;
   /** Logger. */
   logger: Logger;
+  /** Language-model summaries and answers; absent or `model: null` keeps the offline default. */
+  llm?: LlmDeps;
 }

@@ -3,6 +3,7 @@ import type { ChannelSettingsStore } from "../core/digest/channel-settings-store
 import type { DeliveryLedger } from "../core/digest/delivery-ledger.js";
 import type { IngestRunStore } from "../core/papers/ingest-run-store.js";
 import type { PaperStore } from "../core/papers/paper-store.js";
+import type { SummaryCache } from "../core/summaries/summary-cache.js";
 import type { SubscriptionStore } from "../core/topics/subscription-store.js";
 import type { VoteStore } from "../core/votes/vote-store.js";
 import type { OpenDatabase } from "./open-database.js";
@@ -13,6 +14,7 @@ import { createSqlitePaperStore } from "./sqlite-paper-store.js";
 import type { ProcessedEvents } from "../core/votes/processed-events.js";
 import { createSqliteProcessedEvents } from "./sqlite-processed-events.js";
 import { createSqliteSubscriptionStore } from "./sqlite-subscription-store.js";
+import { createSqliteSummaryCache } from "./sqlite-summary-cache.js";
 import { createSqliteVoteStore } from "./sqlite-vote-store.js";
 
 /** Every SQLite-backed store, built over one open database. */
@@ -31,6 +33,8 @@ export interface SqliteStores {
   channelSettings: ChannelSettingsStore;
   /** Exactly-once delivery ledger. */
   ledger: DeliveryLedger;
+  /** Cached model TL;DRs and full texts, and the daily model-request budget. */
+  summaryCache: SummaryCache;
 }
 
 /** Options for `createSqliteStores`. */
@@ -49,5 +53,6 @@ export function createSqliteStores(open: OpenDatabase, options: SqliteStoresOpti
     processedEvents: createSqliteProcessedEvents(open),
     channelSettings: createSqliteChannelSettingsStore(open),
     ledger: createSqliteDeliveryLedger(open),
+    summaryCache: createSqliteSummaryCache(open),
   };
 }

@@ -243,3 +243,33 @@ export const deliveries = sqliteTable(
     index("deliveries_sent_at").on(t.sentAt),
   ],
 );
+
+/** Cached model TL;DRs and fetched full texts, shared by every channel: one request serves them all. */
+export const summaries = sqliteTable(
+  "summaries",
+  {
+    /** Versionless paper id. */
+    paperId: text("paper_id").notNull(),
+    /** `tldr` (model output, JSON) or `full-text` (extracted arXiv HTML, plain text). */
+    kind: text("kind").notNull(),
+    /** Configured model name for `tldr`; the source (`arxiv-html`) for `full-text`. */
+    model: text("model").notNull(),
+    /** The cached text; "" for a full text that does not exist. */
+    text: text("text").notNull(),
+    /** The model as the provider reported it (or the source name). */
+    writtenBy: text("written_by").notNull(),
+    /** Paper version when cached; a newer version makes the row stale. */
+    paperVersion: integer("paper_version"),
+    /** When cached (ISO). */
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.paperId, t.kind, t.model] })],
+);
+
+/** Language-model requests made per UTC day, against `llm.dailyRequestBudget`. */
+export const llmUsage = sqliteTable("llm_usage", {
+  /** UTC day, YYYY-MM-DD. */
+  day: text("day").primaryKey(),
+  /** Requests sent that day (failed ones included). */
+  requests: integer("requests").notNull().default(0),
+});

@@ -1,3 +1,4 @@
+import { askCommand } from "./ask.js";
 import type { CommandDefinition, CommandDefinitionInfo } from "./define-command.js";
 import { createHelpCommand } from "./help.js";
 import { pauseCommand } from "./pause.js";
@@ -33,6 +34,7 @@ export function createCommandRegistry(): CommandRegistry {
     todayCommand,
     searchCommand,
     summaryCommand,
+    askCommand,
     subscribeCommand,
     unsubscribeCommand,
     topicsCommand,

@@ -1,8 +1,12 @@
 import { z } from "zod";
-import type { Block } from "../chat/message.js";
-import { summarizePaper } from "../summaries/summarize-paper.js";
+import type { Block, OutboundMessage } from "../chat/message.js";
+import type { Paper } from "../papers/paper.js";
+import { resolvePaper } from "../papers/resolve-paper.js";
+import { UNAVAILABLE_NOTE } from "../summaries/call-model.js";
+import { llmSummary } from "../summaries/llm-summary.js";
+import type { OfflineSummary } from "../summaries/summarize-paper.js";
 import { defineCommand } from "./define-command.js";
-import { shortenAuthors } from "./present-paper.js";
+import { linksFor, shortenAuthors } from "./present-paper.js";
 import { paperArg } from "./shared-args.js";
 
 const METHOD_NOTE = {
@@ -11,28 +15,65 @@ const METHOD_NOTE = {
   none: "No abstract is available yet; open the arXiv page for details.",
 } as const;
 
-/** `/papers summary <paper>`: a short summary plus links; unknown ids are fetched from arXiv. */
+const SHOWING = {
+  "hf-ai-summary": "showing Hugging Face's summary",
+  extractive: "showing the abstract's key sentences",
+  none: "no abstract is available yet either; open the arXiv page",
+} as const;
+
+/** Header and facts lines shared by every summary reply. */
+function headBlocks(paper: Paper): Block[] {
+  const facts = [
+    paper.id,
+    paper.publishedAt ? `submitted ${paper.publishedAt.slice(0, 10)}` : null,
+    paper.hfUpvotes !== null ? `${paper.hfUpvotes} HF upvotes` : null,
+    paper.categories[0] ?? null,
+  ].filter((x): x is string => x !== null);
+  return [
+    { kind: "header", text: paper.title },
+    { kind: "context", text: `${shortenAuthors(paper.authors, 6)} · ${facts.join(" · ")}` },
+  ];
+}
+
+/** The offline summary reply, with the reason the model's is missing when a model is configured. */
+function offlineReply(paper: Paper, offline: OfflineSummary, note: string): OutboundMessage {
+  const { sentences } = offline;
+  const blocks: Block[] = [
+    ...headBlocks(paper),
+    ...(sentences.length ? [{ kind: "text" as const, text: sentences.join(" ") }] : []),
+    { kind: "context", text: note },
+    { kind: "links", links: linksFor(paper) },
+  ];
+  return { blocks, fallbackText: `${paper.title} (${paper.id}): ${sentences.join(" ")}`, ephemeral: false };
+}
+
+/** `/papers summary <paper>`: the model's TL;DR when one is configured, else the offline summary; plus links. */
 export const summaryCommand = defineCommand({
   name: "summary",
-  description: "A short summary of a paper (Hugging Face's AI summary, or key sentences of the abstract) and its links. Takes an id or an arXiv/HF link.",
+  description: "A short summary of a paper and its links: an AI TL;DR when a model is configured, else Hugging Face's AI summary or key sentences of the abstract. Takes an id or an arXiv/HF link.",
   options: [{ name: "paper", description: "arXiv id or link, e.g. 2410.17243", type: "paper", required: true }],
   args: z.object({ paper: paperArg }),
   slow: true,
   async run(args, ctx) {
-    const { paper, sentences, method, links } = await summarizePaper(ctx.deps, args.paper);
-    const facts = [
-      paper.id,
-      paper.publishedAt ? `submitted ${paper.publishedAt.slice(0, 10)}` : null,
-      paper.hfUpvotes !== null ? `${paper.hfUpvotes} HF upvotes` : null,
-      paper.categories[0] ?? null,
-    ].filter((x): x is string => x !== null);
+    const paper = await resolvePaper(ctx.deps, args.paper, true);
+    const result = await llmSummary(ctx.deps, paper);
+    if (result.kind === "offline") {
+      const { offline, unavailable } = result;
+      const note = unavailable === "no-provider"
+        ? METHOD_NOTE[offline.method]
+        : `AI summary unavailable (${UNAVAILABLE_NOTE[unavailable]}); ${SHOWING[offline.method]}.`;
+      return offlineReply(paper, offline, note);
+    }
+    const { tldr, writtenBy, grounding } = result;
+    const from = grounding === "abstract+full-text" ? "the abstract and the arXiv full text" : "the abstract";
     const blocks: Block[] = [
-      { kind: "header", text: paper.title },
-      { kind: "context", text: `${shortenAuthors(paper.authors, 6)} · ${facts.join(" · ")}` },
-      ...(sentences.length ? [{ kind: "text" as const, text: sentences.join(" ") }] : []),
-      { kind: "context", text: METHOD_NOTE[method] },
-      { kind: "links", links },
+      ...headBlocks(paper),
+      { kind: "text", text: tldr.bullets.map((b) => `• ${b}`).join("\n") },
+      { kind: "text", text: `Why it matters: ${tldr.why}` },
+      { kind: "context", text: `AI TL;DR by ${writtenBy}, from ${from}. It can be wrong: check the paper.` },
+      { kind: "links", links: linksFor(paper) },
     ];
-    return { blocks, fallbackText: `${paper.title} (${paper.id}): ${sentences.join(" ")}`, ephemeral: false };
+    const fallbackText = `${paper.title} (${paper.id}): ${tldr.bullets.join(" ")} Why it matters: ${tldr.why} (AI TL;DR by ${writtenBy})`;
+    return { blocks, fallbackText, ephemeral: false };
   },
 });
