@@ -17,6 +17,7 @@ import { createSqliteStores } from "./db/create-sqlite-stores.js";
 import { openDatabase, type OpenDatabase } from "./db/open-database.js";
 import { loadBundledSample } from "./cli/ingest-file.js";
 import { createArxivApiClient } from "./sources/arxiv-api.js";
+import { createArxivBackfillSource } from "./sources/arxiv-backfill-source.js";
 import { createArxivLimiter } from "./sources/arxiv-limiter.js";
 import { createArxivRssSource } from "./sources/arxiv-rss.js";
 import { createHfDailyPapersSource } from "./sources/hf-daily-papers.js";
@@ -35,8 +36,8 @@ export interface App {
   registry: CommandRegistry;
   /** The core's entry point for adapters. */
   handleInbound: ReturnType<typeof createInboundHandler>;
-  /** Upstream sources, for ingest. */
-  sources: { hf: DailySource | null; listings: ListingSource[] };
+  /** Upstream sources, for ingest (`arxivBackfill` serves past days through the export API). */
+  sources: { hf: DailySource | null; listings: ListingSource[]; arxivBackfill: DailySource | null };
   /** The open database. */
   database: OpenDatabase;
   /** Closes the database (idempotent). */
@@ -87,7 +88,7 @@ export function createApp(loaded: LoadedConfig, options: CreateAppOptions): App 
     deps,
     registry,
     handleInbound: createInboundHandler(registry, deps),
-    sources: { hf, listings },
+    sources: { hf, listings, arxivBackfill: config.sources.arxiv.categories.length > 0 ? createArxivBackfillSource(arxiv, config.sources.arxiv.categories) : null },
     database,
     close: () => database.close(),
   };

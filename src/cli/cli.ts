@@ -87,16 +87,22 @@ export function buildCli(): Command {
         for (const file of opts.file) runs.push(await ingestFile(app.deps, file));
         return printRuns(runs, Boolean(opts.json));
       }
-      const hf = opts.source === "arxiv" ? undefined : app.sources.hf ?? undefined;
-      const listings = opts.source === "hf" ? [] : app.sources.listings;
       const last = opts.date ?? utcDay(app.deps.clock.now());
-      if (opts.days && hf) {
-        const days = Array.from({ length: opts.days }, (_, i) => addDays(last, i - opts.days! + 1));
-        const progress = createProgress(days.length, "HF days");
-        runs.push(...(await ingestDays(app.deps, hf, days, progress.update)));
-        progress.stop();
+      if (!opts.date && !opts.days) {
+        const hf = opts.source === "arxiv" ? undefined : app.sources.hf ?? undefined;
+        const listings = opts.source === "hf" ? [] : app.sources.listings;
+        runs.push(...(await ingestRecent(app.deps, { hf, listings, today: last, refetchDays: app.config.sources.hf.refetchDays })));
       } else {
-        runs.push(...(await ingestRecent(app.deps, { hf, listings: opts.date ? [] : listings, today: last, refetchDays: opts.date ? 0 : app.config.sources.hf.refetchDays })));
+        // Past days: HF by date, arXiv through the export API (the listing feeds serve only today).
+        const count = opts.days ?? 1;
+        const days = Array.from({ length: count }, (_, i) => addDays(last, i - count + 1));
+        const sources = [opts.source === "arxiv" ? null : app.sources.hf, opts.source === "hf" ? null : app.sources.arxivBackfill];
+        for (const source of sources) {
+          if (!source) continue;
+          const progress = createProgress(days.length, source.name);
+          runs.push(...(await ingestDays(app.deps, source, days, progress.update)));
+          progress.stop();
+        }
       }
       printRuns(runs, Boolean(opts.json));
     }));

@@ -93,7 +93,14 @@ export function parseArxivApi(text: string): ParsedBatch {
 export interface ArxivApiClient extends PaperLookup {
   /** Metadata for `ids` (any form parsePaperId accepts), in batches of ARXIV_ID_BATCH via `id_list`. Unparseable ids are bad records; ids arXiv does not know are simply absent. */
   fetchByIds(ids: string[]): Promise<ParsedBatch>;
+  /** Papers in `categories` first submitted on UTC `day` (YYYY-MM-DD), paged ARXIV_PAGE_SIZE at a time up to ARXIV_MAX_PER_DAY: the backfill path. */
+  fetchSubmittedOn(day: string, categories: string[]): Promise<ParsedBatch>;
 }
+
+/** Entries per export-API page when backfilling by date (arXiv allows up to 2,000). */
+export const ARXIV_PAGE_SIZE = 500;
+/** Most entries fetched for one day's backfill (a busy cs day has ~1,500 submissions). */
+export const ARXIV_MAX_PER_DAY = 5000;
 
 /**
  * Creates the arXiv API client. Every request goes through `limiter`, the one gate shared
@@ -135,5 +142,23 @@ export function createArxivApiClient(deps: { http: HttpClient; baseUrl: string; 
     return batch.papers.find((p) => p.id === parts.id) ?? null;
   }
 
-  return { lookup, fetchByIds };
+  async function fetchSubmittedOn(day: string, categories: string[]): Promise<ParsedBatch> {
+    const stamp = day.replaceAll("-", "");
+    const cats = categories.map((c) => `cat:${c}`).join(" OR ");
+    const search = `${categories.length > 1 ? `(${cats})` : cats} AND submittedDate:[${stamp}0000 TO ${stamp}2359]`;
+    const papers: PaperInput[] = [];
+    const bad: BadRecord[] = [];
+    for (let start = 0; start < ARXIV_MAX_PER_DAY; start += ARXIV_PAGE_SIZE) {
+      const url = `${base}/api/query?search_query=${encodeURIComponent(search)}&sortBy=submittedDate&sortOrder=ascending&start=${start}&max_results=${ARXIV_PAGE_SIZE}`;
+      const res = await deps.http.getText(url, { gate: deps.limiter });
+      const page = parseArxivApi(res.text);
+      papers.push(...page.papers);
+      bad.push(...page.bad);
+      log.debug({ day, start, got: page.papers.length }, "fetched an arXiv backfill page");
+      if (page.papers.length + page.bad.length < ARXIV_PAGE_SIZE) break;
+    }
+    return { papers, bad };
+  }
+
+  return { lookup, fetchByIds, fetchSubmittedOn };
 }
