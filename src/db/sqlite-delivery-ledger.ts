@@ -84,6 +84,9 @@ export function createSqliteDeliveryLedger(open: OpenDatabase): DeliveryLedger {
   const sentPapers = sqlite.prepare("SELECT paper_id FROM deliveries WHERE conversation = ? AND paper_id IS NOT NULL AND status != 'failed'");
   const items = sqlite.prepare("SELECT * FROM deliveries WHERE conversation = ? AND digest_day = ? ORDER BY claimed_at, rowid");
   const byRef = sqlite.prepare("SELECT * FROM deliveries WHERE message_ref = ?");
+  const latestOfPaper = sqlite.prepare(
+    "SELECT * FROM deliveries WHERE conversation = ? AND paper_id = ? AND status = 'sent' AND message_ref IS NOT NULL ORDER BY sent_at DESC LIMIT 1",
+  );
   const since = sqlite.prepare("SELECT * FROM deliveries WHERE paper_id IS NOT NULL AND status = 'sent' AND sent_at >= ? ORDER BY sent_at");
 
   return {
@@ -112,6 +115,10 @@ export function createSqliteDeliveryLedger(open: OpenDatabase): DeliveryLedger {
     items: (conversation, digestDay) => (items.all(conversation, digestDay) as ItemRow[]).map(toItem),
     findByMessageRef(messageRef) {
       const row = byRef.get(messageRef) as ItemRow | undefined;
+      return row ? toItem(row) : null;
+    },
+    latestPaperMessage(conversation, paperId) {
+      const row = latestOfPaper.get(conversation, paperId) as ItemRow | undefined;
       return row ? toItem(row) : null;
     },
     paperMessagesSince: (sinceIso) => (since.all(sinceIso) as ItemRow[]).map(toItem),

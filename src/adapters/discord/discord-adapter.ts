@@ -95,7 +95,13 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       const gate = new Promise<void>((resolve) => (releaseGate = resolve));
       detachReactions = listenForReactions({ client, handler, upvoteEmoji, gate: () => gate, logger });
       client.on(Events.InteractionCreate, (interaction) => {
-        void handleInteraction(interaction, { handler, commands: options.commands, deps: options.deps, logger });
+        void handleInteraction(interaction, {
+          handler,
+          commands: options.commands,
+          deps: options.deps,
+          logger,
+          postInThread: (conversation, message, threadOf) => sendToConversation(client, conversation, message, { threadOf }, logger),
+        });
       });
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(options.token);

@@ -22,6 +22,23 @@ export interface InteractionContext {
   deps: Pick<CoreDeps, "papers" | "subscriptions" | "clock">;
   /** Logger. */
   logger: Logger;
+  /** Posts a reply into the thread of a message (the adapter's send with `threadOf`); returns the posted ref. */
+  postInThread?: (conversation: string, message: OutboundMessage, threadOf: string) => Promise<string>;
+}
+
+/** The private note left where a question was asked when its answer went to the paper's thread. */
+export const ANSWERED_IN_THREAD = "Answered in the paper's thread.";
+
+/** Routes a reply that asks for a thread there, and returns the note to answer the interaction with; null when it stays here. */
+async function routeToThread(reply: OutboundMessage, conversation: string, ctx: InteractionContext): Promise<OutboundMessage | null> {
+  if (!reply.threadOf || reply.ephemeral || !ctx.postInThread) return null;
+  try {
+    await ctx.postInThread(conversation, { ...reply, threadOf: undefined }, reply.threadOf);
+    return notice(ANSWERED_IN_THREAD);
+  } catch (err) {
+    ctx.logger.info({ err, threadOf: reply.threadOf }, "could not answer in the paper's thread; answering here");
+    return null;
+  }
 }
 
 /** The answer to an interaction from a DM, where there is no channel to manage or post to. */
@@ -53,7 +70,7 @@ async function answer(interaction: Repliable, reply: OutboundMessage): Promise<v
 }
 
 /** Runs the core for an interaction within Discord's 3 s: slow commands defer at once, others when late. */
-async function runTimed(interaction: Repliable, slow: boolean, work: () => Promise<OutboundMessage | null>): Promise<void> {
+async function runTimed(interaction: Repliable, slow: boolean, work: () => Promise<OutboundMessage | null>, ctx: InteractionContext): Promise<void> {
   if (slow) await interaction.deferReply();
   const pending = work();
   if (!slow) {
@@ -63,8 +80,9 @@ async function runTimed(interaction: Repliable, slow: boolean, work: () => Promi
     clearTimeout(timer);
     if (first === "late") await interaction.deferReply();
   }
-  const reply = await pending;
-  await answer(interaction, reply ?? notice(STALE_BUTTON));
+  const reply = (await pending) ?? notice(STALE_BUTTON);
+  const routed = await routeToThread(reply, whereOf(interaction).conversation, ctx);
+  await answer(interaction, routed ?? reply);
 }
 
 async function onAutocomplete(interaction: AutocompleteInteraction, ctx: InteractionContext): Promise<void> {
@@ -88,11 +106,11 @@ export async function handleInteraction(interaction: Interaction, ctx: Interacti
     if (interaction.isChatInputCommand()) {
       const event = commandEventOf(interaction);
       const slow = ctx.commands().find((c) => c.name === event.name)?.slow ?? false;
-      return await runTimed(interaction, slow, () => ctx.handler(event));
+      return await runTimed(interaction, slow, () => ctx.handler(event), ctx);
     }
     const event = buttonEventOf(interaction);
     const slow = event?.action === "summary";
-    await runTimed(interaction, slow, async () => (event ? ctx.handler(event) : null));
+    await runTimed(interaction, slow, async () => (event ? ctx.handler(event) : null), ctx);
   } catch (err) {
     const code = err instanceof DiscordAPIError ? err.code : undefined;
     ctx.logger.warn({ err, code, interaction: interaction.id, type: interaction.type }, code === 10062 ? "interaction expired before the answer" : "interaction failed");

@@ -5,6 +5,7 @@ import type { OutboundMessage } from "../../core/chat/message.js";
 import type { Logger } from "../../core/logger.js";
 import { parseButton, parseSlashCommand } from "./parse-command.js";
 import { postMessage } from "./post-message.js";
+import { parseSlackRef } from "./slack-refs.js";
 import { ACTION_PREFIX, renderMessage, type SlackMessage } from "./render-message.js";
 import type { ChannelRights } from "./slack-rights.js";
 
@@ -45,6 +46,29 @@ async function runSafely(deps: InteractionDeps, event: Parameters<InboundHandler
   }
 }
 
+/** The private note left where a question was asked when its answer went to the paper's thread. */
+export const ANSWERED_IN_THREAD: OutboundMessage = {
+  blocks: [{ kind: "text", text: "Answered in the paper's thread." }],
+  fallbackText: "Answered in the paper's thread.",
+  ephemeral: true,
+};
+
+/**
+ * Posts a reply that asks for a paper's thread (`threadOf`) into that thread, and returns the
+ * note to answer the command with; returns the reply itself when it stays where it was asked.
+ */
+async function routeToThread(reply: OutboundMessage, client: App["client"], logger: Logger): Promise<OutboundMessage> {
+  const target = reply.threadOf && !reply.ephemeral ? parseSlackRef(reply.threadOf) : null;
+  if (!target?.ts) return reply;
+  try {
+    await postMessage(client, { channel: target.channelId, threadTs: target.ts }, renderMessage({ ...reply, threadOf: undefined }), logger);
+    return ANSWERED_IN_THREAD;
+  } catch (err) {
+    logger.info({ channel: target.channelId, reason: (err as Error).message }, "could not answer in the paper's thread; answering here");
+    return reply;
+  }
+}
+
 async function respondAll(respond: (r: RespondArguments) => Promise<unknown>, parts: SlackMessage[], ephemeral: boolean, logger: Logger): Promise<void> {
   for (const part of parts) {
     try {
@@ -63,15 +87,19 @@ async function respondAll(respond: (r: RespondArguments) => Promise<unknown>, pa
  * through respond() too.
  */
 export function registerCommand(app: App, command: string, deps: InteractionDeps): void {
-  app.command(command, async ({ command: payload, ack, respond }) => {
+  app.command(command, async ({ command: payload, ack, respond, client }) => {
     const event = parseSlashCommand(payload, deps.rights);
+    const run = async () => {
+      const reply = await runSafely(deps, event);
+      return reply ? routeToThread(reply, client, deps.logger) : null;
+    };
     if (deps.isSlow(event.name)) {
       await ack(WORKING);
-      const reply = await runSafely(deps, event);
+      const reply = await run();
       if (reply) await respondAll(respond, renderMessage(reply), Boolean(reply.ephemeral), deps.logger);
       return;
     }
-    const pending = runSafely(deps, event);
+    const pending = run();
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), deps.ackDeadlineMs)));
     const first = await Promise.race([pending, late]);

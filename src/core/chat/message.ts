@@ -59,6 +59,11 @@ export interface OutboundMessage {
   fallbackText: string;
   /** Only the requesting user should see it (errors, confirmations). Default false. */
   ephemeral?: boolean;
+  /**
+   * Reply in the thread of this message (a paper's digest message) where the platform has
+   * threads: the adapter posts the reply there and tells the asker where it went.
+   */
+  threadOf?: string;
 }
 
 /** Who sent an inbound event. */

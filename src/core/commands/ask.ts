@@ -76,6 +76,8 @@ export const askCommand = defineCommand({
       ],
       fallbackText: `${paper.title} (${paper.id}) · Q: ${args.question} · ${text}`,
       ephemeral: false,
+      // Questions about a paper this channel was sent go to that paper's thread.
+      threadOf: ctx.deps.ledger.latestPaperMessage(ctx.conversation, paper.id)?.messageRef ?? undefined,
     };
   },
 });

@@ -84,6 +84,8 @@ export interface DeliveryLedger {
   items(conversation: string, digestDay: string): SentItem[];
   /** The sent item with this platform message reference (reactions map back through it), or null. */
   findByMessageRef(messageRef: string): SentItem | null;
+  /** The newest sent message of `paperId` in this conversation (its digest post), or null. */
+  latestPaperMessage(conversation: string, paperId: string): SentItem | null;
   /** Paper messages sent since `sinceIso`, for reconciling reactions after a restart. */
   paperMessagesSince(sinceIso: string): SentItem[];
 }

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiMessage } from "../../fakes/discord/fake-objects.js";
 import { buttonInteraction } from "../../fakes/discord/gateway-payloads.js";
 import { STALE_BUTTON } from "../../../src/adapters/discord/handle-interaction.js";
-import { startHarness, waitForRequest, type Harness } from "./discord-harness.js";
+import { deliverMany } from "../../../src/core/digest/deliver-many.js";
+import { runSlash, startHarness, waitForRequest, type Harness } from "./discord-harness.js";
 
 const paperMessage = { blocks: [
   { kind: "text" as const, text: "A paper" },
@@ -56,5 +57,31 @@ describe("discord adapter: buttons and threads", () => {
     const starts = h.fake.requests.filter((r) => r.method === "POST" && r.path.endsWith(`/messages/${headerId}/threads`));
     expect(starts).toHaveLength(1);
     expect(starts[0]!.body).toMatchObject({ name: "Papers for 2026-08-03" });
+  });
+});
+
+describe("discord adapter: /papers ask goes to the paper's thread", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h.close());
+
+  it("answers a question about a paper this channel was sent in that paper's thread, and tells the asker privately", async () => {
+    const conversation = `discord:${h.guildId}:${h.channels[0]}`;
+    const [result] = await deliverMany(h.app.deps, new Map([["discord", h.adapter]]), [
+      { conversation, digestDay: "2026-08-03", scheduledFor: null, late: false, owner: "test", cutoff: null, platform: "discord" },
+    ], { concurrency: 1 });
+    expect(result!.outcome.kind).toBe("sent");
+    const item = h.app.deps.ledger.items(conversation, "2026-08-03").find((i) => i.paperId)!;
+    const paperMessageId = item.messageRef!.split(":")[3]!;
+    const { callback, token } = await runSlash(h, "ask", [{ name: "paper", type: 3, value: item.paperId! }, { name: "question", type: 3, value: "what do they propose?" }]);
+    expect(callback.body).toMatchObject({ type: 5 });
+    const inThread = await waitForRequest(h.fake, (r) => r.method === "POST" && /\/channels\/\d+\/messages$/.test(r.path) && JSON.stringify(r.body).includes("what do they propose?"));
+    const threadStart = h.fake.requests.find((r) => r.method === "POST" && r.path.endsWith(`/messages/${paperMessageId}/threads`));
+    expect(threadStart).toBeDefined();
+    expect(inThread.path).not.toContain(h.channels[0]!);
+    const note = await waitForRequest(h.fake, (r) => r.method === "POST" && r.path.includes(`/webhooks/`) && r.path.includes(token) && JSON.stringify(r.body).includes("Answered in the paper's thread"));
+    expect((note.body as { flags?: number }).flags).toBe(64);
   });
 });

@@ -152,6 +152,27 @@ describe.each(["socket", "http"] as const)("slack adapter over %s: votes and but
     expect(String(confirm!.text)).toContain("Upvoted");
     expect(votes(h, "C0AAA", item!.paperId!)).toBe(1);
   });
+
+  it("/papers ask about a paper this channel was sent answers in that paper's thread and tells the asker privately", async () => {
+    const [item] = paperItems(h, "C0AAA");
+    const ts = tsOf(item!.messageRef);
+    const before = posts(h).length;
+    await h.transport.command(alice, `ask ${item!.paperId!} what do they propose?`);
+    const answer = await waitFor(() => posts(h)[before]);
+    expect(answer.params).toMatchObject({ channel: "C0AAA", thread_ts: ts });
+    expect(String(answer.params.text)).toContain("Q: what do they propose?");
+    const [note] = await h.responses(1);
+    expect(note).toMatchObject({ response_type: "ephemeral", text: "Answered in the paper's thread." });
+  });
+
+  it("/papers ask about a paper never posted in this channel answers in the channel as usual", async () => {
+    const [item] = paperItems(h, "C0AAA");
+    const before = posts(h).length;
+    await h.transport.command({ ...alice, channel: "C0NEVER" }, `ask ${item!.paperId!} what do they propose?`);
+    const [reply] = await h.responses(1);
+    expect(reply).toMatchObject({ response_type: "in_channel" });
+    expect(posts(h).length).toBe(before);
+  });
 });
 
 describe("slack adapter: start-up reconcile", () => {
