@@ -18,21 +18,29 @@ import { papers } from "./schema.js";
  */
 export const SEARCH_WEIGHTS = { title: 10, keywords: 6, abstract: 1, authors: 2 } as const;
 
+/** Extra rows read past the limit so score ties at the cut-off are broken by id. */
+const TIE_SLACK = 8;
+
 const BM25 = `bm25(papers_fts, ${SEARCH_WEIGHTS.title}.0, ${SEARCH_WEIGHTS.keywords}.0, ${SEARCH_WEIGHTS.abstract}.0, ${SEARCH_WEIGHTS.authors}.0)`;
 /** Tokens of abstract context in a snippet. */
 const SNIPPET_TOKENS = 32;
-
-type HitRow = PaperRow & { score: number; snippet: string | null };
 
 /** Options for the SQLite paper store. */
 export interface SqlitePaperStoreOptions {
   /** Source of "now" for first_seen_at / last_seen_at; the system clock by default. */
   clock?: Clock;
+  /**
+   * Most matches ranked per search, newest (by store order) first; default: all, an exact
+   * ranking. A window bounds the cost of very common terms but changes which papers can
+   * rank (bench/search-bench.ts reports its overlap@10 with the exact ranking).
+   */
+  searchWindow?: number;
 }
 
 /** The PaperStore port over SQLite: upserts merge per versionless id, search uses FTS5 with bm25. */
 export function createSqlitePaperStore(open: OpenDatabase, options: SqlitePaperStoreOptions = {}): PaperStore {
   const { sqlite, db } = open;
+  const window = options.searchWindow === undefined || !Number.isFinite(options.searchWindow) ? null : Math.max(1, Math.trunc(options.searchWindow));
   const upsert = createPaperUpsert(sqlite, clockNow(options.clock));
   const byId = sqlite.prepare<[string], PaperRow>(`SELECT ${PAPER_SELECT} FROM papers p WHERE p.id = ?`);
   const byIds = sqlite.prepare<[string], PaperRow>(
@@ -57,12 +65,25 @@ export function createSqlitePaperStore(open: OpenDatabase, options: SqlitePaperS
      ) recent ON recent.paper_id = p.id
      ORDER BY recent.last_day DESC, p.hf_upvotes DESC NULLS LAST, p.id LIMIT ?`,
   );
-  const search = sqlite.prepare<[string, number], HitRow>(
-    `SELECT ${PAPER_SELECT}, -${BM25} AS score,
-       CASE WHEN p.abstract <> '' THEN snippet(papers_fts, 2, '', '', '…', ${SNIPPET_TOKENS}) ELSE p.title END AS snippet
-     FROM papers_fts JOIN papers p ON p.pk = papers_fts.rowid
-     WHERE papers_fts MATCH ? ORDER BY ${BM25}, p.id LIMIT ?`,
+  // Phase 1 ranks inside FTS5 only: no join to papers and no snippet per matching row (SQLite
+  // evaluates every result column before sorting, so the old single query read each matching
+  // paper and built its snippet); phase 2 reads and snippets only the winners.
+  const topRows = sqlite.prepare<[string, number], { pk: number; score: number }>(
+    `SELECT rowid AS pk, -${BM25} AS score FROM papers_fts WHERE papers_fts MATCH ? ORDER BY score DESC LIMIT ?`,
   );
+  const topRowsInWindow = sqlite.prepare<[string, number, number], { pk: number; score: number }>(
+    `SELECT pk, score FROM (
+       SELECT rowid AS pk, -${BM25} AS score FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rowid DESC LIMIT ?
+     ) ORDER BY score DESC LIMIT ?`,
+  );
+  const hitRows = sqlite.prepare<[string], PaperRow & { pk: number }>(
+    `SELECT p.pk, ${PAPER_SELECT} FROM papers p WHERE p.pk IN (SELECT value FROM json_each(?))`,
+  );
+  const snippetOf = sqlite
+    .prepare<[string, number], string | null>(
+      `SELECT snippet(papers_fts, 2, '', '', '…', ${SNIPPET_TOKENS}) FROM papers_fts WHERE papers_fts MATCH ? AND rowid = ?`,
+    )
+    .pluck();
   const candidates = sqlite
     .prepare<[string, string | null, string | null], string>(
       `SELECT p.id FROM papers_fts JOIN papers p ON p.pk = papers_fts.rowid
@@ -71,6 +92,20 @@ export function createSqlitePaperStore(open: OpenDatabase, options: SqlitePaperS
     )
     .pluck();
   const total = db.select({ n: count() }).from(papers).prepare();
+
+  /** Top `max` hits by score (ties by id): rank in FTS5, then read and snippet only the winners. */
+  const rankedHits = (match: string, max: number): SearchHit[] => {
+    // A few extra rows so ties at the cut-off are still broken by id, as before.
+    const top = window === null ? topRows.all(match, max + TIE_SLACK) : topRowsInWindow.all(match, window, max + TIE_SLACK);
+    if (top.length === 0) return [];
+    const score = new Map(top.map((t) => [t.pk, t.score]));
+    const rows = hitRows.all(JSON.stringify(top.map((t) => t.pk)));
+    rows.sort((a, b) => (score.get(b.pk) ?? 0) - (score.get(a.pk) ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return rows.slice(0, max).map((row): SearchHit => {
+      const snippet = row.abstract !== "" ? snippetOf.get(match, row.pk) : null;
+      return { paper: rowToPaper(row), score: score.get(row.pk) ?? 0, snippet: plainSnippet(snippet ?? row.title) };
+    });
+  };
 
   return {
     upsert,
@@ -96,12 +131,7 @@ export function createSqlitePaperStore(open: OpenDatabase, options: SqlitePaperS
       const match = compileMatch(query);
       const max = Number.isFinite(limit) ? Math.trunc(limit) : 0;
       if (match === null || max <= 0) return [];
-      const rows = runFts(query, match, () => search.all(match, max));
-      return rows.map((row): SearchHit => ({
-        paper: rowToPaper(row),
-        score: row.score,
-        snippet: plainSnippet(row.snippet ?? row.title),
-      }));
+      return runFts(query, match, () => rankedHits(match, max));
     },
     candidateIds(query, sinceDay) {
       const terms = compileAnyTerm(query);
