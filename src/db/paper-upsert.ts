@@ -20,9 +20,10 @@ import { stringArrayJson } from "./paper-row.js";
  * - dailyDate / announcedDate add a paper_listings row (`hf` / `arxiv`); days accumulate.
  *
  * papers_fts is kept in sync here, not by triggers (migration 0004 explains why): per
- * chunk, the indexed columns are read before the rows are written, and afterwards each
- * touched paper whose indexed text changed gets an FTS5 'delete' of the old text and an
- * insert of the new, so an unchanged re-ingest never touches the index.
+ * chunk, the indexed columns are read before the rows are written; afterwards new papers are
+ * indexed with one INSERT ... SELECT from papers (their text never round-trips through JS),
+ * and each existing paper whose indexed text changed gets an FTS5 'delete' of the old text
+ * and an insert of the new, so an unchanged re-ingest never touches the index.
  */
 export const UPSERT_SQL = `
 INSERT INTO papers (id, version, title, abstract, authors, published_at, updated_at, categories,
@@ -50,7 +51,7 @@ ON CONFLICT(id) DO UPDATE SET
   comment = coalesce(excluded.comment, comment),
   meta_source = CASE WHEN #KEEP# THEN meta_source ELSE excluded.meta_source END,
   last_seen_at = excluded.last_seen_at
-RETURNING pk, title, ai_keywords AS aiKeywords, abstract, authors`.replaceAll(
+RETURNING pk`.replaceAll(
   "#KEEP#",
   "(meta_source = 'arxiv-api' AND (excluded.meta_source IS NOT 'arxiv-api' OR coalesce(excluded.version < version, 0)))",
 );
@@ -119,7 +120,7 @@ function sameText(a: Indexed, b: Indexed): boolean {
 
 /** Builds the batch upsert for one connection; statements are prepared once here. */
 export function createPaperUpsert(sqlite: Database.Database, clock: () => Date): (inputs: PaperInput[]) => UpsertResult {
-  const upsert = sqlite.prepare<[Param[]], Indexed>(UPSERT_SQL);
+  const upsert = sqlite.prepare<[Param[]], { pk: number }>(UPSERT_SQL);
   const listing = sqlite.prepare<[string, string, string, string | null]>(LISTING_SQL);
   const maxPk = sqlite.prepare<[], { m: number }>("SELECT coalesce(max(pk), 0) AS m FROM papers");
   const oldText = sqlite.prepare<[string], Indexed & { id: string }>(
@@ -132,12 +133,25 @@ export function createPaperUpsert(sqlite: Database.Database, clock: () => Date):
   const ftsInsert = sqlite.prepare<[number, string, string, string, string]>(
     "INSERT INTO papers_fts (rowid, title, ai_keywords, abstract, authors) VALUES (?, ?, ?, ?, ?)",
   );
+  const ftsInsertNew = sqlite.prepare<[string]>(
+    `INSERT INTO papers_fts (rowid, title, ai_keywords, abstract, authors)
+     SELECT pk, title, ai_keywords, abstract, authors FROM papers WHERE pk IN (SELECT value FROM json_each(?)) ORDER BY pk`,
+  );
 
-  const syncIndex = (before: Map<string, Indexed>, after: Map<string, Indexed>): void => {
-    for (const [id, now] of after) {
-      const old = before.get(id);
-      if (old && sameText(old, now)) continue;
-      if (old) ftsDelete.run(old.pk, old.title, old.aiKeywords, old.abstract, old.authors);
+  /** Indexes new papers in one statement; re-indexes existing ones whose indexed text changed. */
+  const syncIndex = (before: Map<string, Indexed>, touched: Map<string, number>): void => {
+    const fresh: number[] = [];
+    const existing: string[] = [];
+    for (const [id, pk] of touched) {
+      if (before.has(id)) existing.push(id);
+      else fresh.push(pk);
+    }
+    if (fresh.length > 0) ftsInsertNew.run(JSON.stringify(fresh));
+    if (existing.length === 0) return;
+    for (const now of oldText.all(JSON.stringify(existing))) {
+      const old = before.get(now.id);
+      if (!old || sameText(old, now)) continue;
+      ftsDelete.run(old.pk, old.title, old.aiKeywords, old.abstract, old.authors);
       ftsInsert.run(now.pk, now.title, now.aiKeywords, now.abstract, now.authors);
     }
   };
@@ -153,13 +167,13 @@ export function createPaperUpsert(sqlite: Database.Database, clock: () => Date):
       const chunk = inputs.slice(start, start + CHUNK);
       const ids = chunk.map((input) => (typeof input.id === "string" ? input.id.trim() : ""));
       const before = new Map(oldText.all(JSON.stringify(ids)).map((row) => [row.id, row]));
-      const after = new Map<string, Indexed>();
+      const touched = new Map<string, number>();
       chunk.forEach((input, k) => {
         const id = ids[k] ?? "";
         if (id === "") throw new BotError("INVALID_ARGS", "A paper without an id cannot be stored.", { input });
         const row = upsert.get(toParams(input, id, now));
         if (!row) throw new Error(`papers upsert returned no row for ${id}`);
-        after.set(id, row);
+        touched.set(id, row.pk);
         if (!seen.has(id)) {
           seen.add(id);
           (row.pk >= firstNewPk ? inserted : updated).push(id);
@@ -169,7 +183,7 @@ export function createPaperUpsert(sqlite: Database.Database, clock: () => Date):
           listing.run(id, "arxiv", input.announcedDate, text(input.announceType));
         }
       });
-      syncIndex(before, after);
+      syncIndex(before, touched);
     }
     return { inserted, updated };
   });
