@@ -63,21 +63,58 @@ export function matchTopicAcross<P extends MatchablePaper>(
 
 /** The fast path: a compiled topic against a tokenised paper, set lookups only. */
 export function matchPrepared(compiled: CompiledQuery, paper: PreparedPaper): TopicMatch | null {
-  for (const term of compiled.exclude) if (scoreTerm(term, paper).score > 0) return null;
+  return matchScored(compiled, (term) => scoreTerm(term, paper));
+}
+
+/**
+ * The match rule over term scores from `score` (scoreTerm on one paper, or a per-batch memo
+ * of it: a term's score depends only on the term and the paper, and topics share terms).
+ */
+export function matchScored(compiled: CompiledQuery, score: (term: CompiledTerm) => TermScore | undefined): TopicMatch | null {
+  for (const term of compiled.exclude) if ((score(term)?.score ?? 0) > 0) return null;
   let total = 0;
-  const reasons = new Map<string, MatchReason>();
+  let evidence: TermScore[] | null = null;
   for (const clause of compiled.clauses) {
-    const scored = clause.required.map((t) => scoreTerm(t, paper));
-    const andScore = scored.every((s) => s.score > 0) ? Math.min(...scored.map((s) => s.score)) : 0;
-    const implicit = clause.implicit ? scoreTerm(clause.implicit, paper) : null;
-    const useImplicit = implicit !== null && implicit.score >= andScore;
+    const required = clause.required;
+    let andScore = Number.POSITIVE_INFINITY;
+    for (let k = 0; k < required.length && andScore > 0; k += 1) andScore = Math.min(andScore, score(required[k] as CompiledTerm)?.score ?? 0);
+    if (required.length === 0 || !(andScore > 0)) andScore = 0;
+    const implicit = clause.implicit ? score(clause.implicit) : undefined;
+    const useImplicit = implicit !== undefined && implicit.score >= andScore;
     const clauseScore = useImplicit ? implicit.score : andScore;
     if (clauseScore < MATCH_THRESHOLD) continue;
     total += clauseScore;
-    for (const s of useImplicit ? [implicit] : scored) addReason(reasons, s);
+    evidence ??= [];
+    if (useImplicit) evidence.push(implicit);
+    else for (const t of required) evidence.push(score(t) as TermScore);
   }
-  if (total === 0) return null;
-  return { score: Math.round(total * 100) / 100, reasons: [...reasons.values()] };
+  if (total === 0 || !evidence) return null;
+  return new LazyMatch(Math.round(total * 100) / 100, evidence);
+}
+
+/**
+ * A match whose reasons are built on first read: a daily run matches millions of
+ * (topic, paper) pairs but explains only the few papers it posts.
+ */
+class LazyMatch implements TopicMatch {
+  private built: MatchReason[] | null = null;
+  constructor(
+    readonly score: number,
+    private readonly evidence: readonly TermScore[],
+  ) {}
+
+  get reasons(): MatchReason[] {
+    if (!this.built) {
+      const reasons = new Map<string, MatchReason>();
+      for (const s of this.evidence) addReason(reasons, s);
+      this.built = [...reasons.values()];
+    }
+    return this.built;
+  }
+
+  toJSON(): { score: number; reasons: MatchReason[] } {
+    return { score: this.score, reasons: this.reasons };
+  }
 }
 
 /** One line for users: `tokenization (title, keywords); "flow matching" (abstract)`. */
@@ -88,14 +125,19 @@ export function explainMatch(match: TopicMatch): string {
 }
 
 /** A term's score in one paper, with the evidence behind it. */
-interface TermScore {
+export interface TermScore {
+  /** The term. */
   term: CompiledTerm;
+  /** Its score (0 when absent). */
   score: number;
+  /** Mentions per field, in MATCH_FIELDS order. */
   evidence: [number, number, number];
+  /** Curated expansions that supplied evidence. */
   via: string[];
 }
 
-function scoreTerm(term: CompiledTerm, paper: PreparedPaper): TermScore {
+/** One term against one paper: evidence per field and the weighted score. */
+export function scoreTerm(term: CompiledTerm, paper: PreparedPaper): TermScore {
   const evidence: [number, number, number] = [0, 0, 0];
   const via = new Set<string>();
   const live: LiveAlt[] = [];
@@ -146,7 +188,23 @@ function presentForms(alt: CompiledAlt, paper: PreparedPaper): string[] | null {
     if (paper.counts.has(form)) (forms ??= []).push(form);
   }
   if (forms && alt.requires.length > 0 && !alt.requires.some((w) => paper.counts.has(w))) return null;
+  if (forms && alt.slots.length > 1 && !forms.some((f) => alt.joined.includes(f)) && !restPresent(alt, paper)) return null;
   return forms;
+}
+
+/** Whether every later word of a phrase has some form in the paper; when one has none, the phrase cannot occur. */
+function restPresent(alt: CompiledAlt, paper: PreparedPaper): boolean {
+  for (let k = 1; k < alt.slots.length; k += 1) {
+    let any = false;
+    for (const w of alt.slots[k] ?? []) {
+      if (paper.counts.has(w)) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) return false;
+  }
+  return true;
 }
 
 function collectOccurrences(live: LiveAlt, f: number, paper: PreparedPaper, out: Occurrence[]): void {

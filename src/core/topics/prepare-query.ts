@@ -26,6 +26,8 @@ export interface CompiledAlt {
 export interface CompiledTerm {
   /** The term as shown in explanations: `tokenization`, `"flow matching"`. */
   label: string;
+  /** Identity for memoising: terms with the same key score every paper the same (label plus whether expansions apply). */
+  key: string;
   /** The term itself first, then its curated expansions. */
   alts: readonly CompiledAlt[];
   /** Other-sense phrases (`diffusion MRI`); an occurrence overlapping one of them does not count. */
@@ -55,8 +57,12 @@ export interface CompiledQuery {
 /** Longest implicit phrase built from an unquoted clause, in words. */
 const MAX_IMPLICIT_WORDS = 6;
 
-/** Compiles a parsed topic: word families, phrases, curated expansions. Pure and cacheable per topic. */
-export function prepareQuery(query: TopicQuery): CompiledQuery {
+/**
+ * Compiles a parsed topic: word families, phrases, curated expansions. Pure and cacheable per
+ * topic. `terms` (optional) shares compiled terms between topics of one batch, by CompiledTerm.key.
+ */
+export function prepareQuery(query: TopicQuery, terms?: Map<string, CompiledTerm>): CompiledQuery {
+  const compileTerm = terms ? cachedTerm(terms) : compileFreshTerm;
   const clauses = query.anyOf.map((terms): CompiledClause => {
     const content = terms.filter((t) => t.kind === "phrase" || !STOPWORDS.has(t.text));
     const required = (content.length > 0 ? content : terms).map((t) => compileTerm(termWords(t), t.kind === "phrase", true));
@@ -74,14 +80,24 @@ function termWords(term: QueryTerm): string[] {
   return term.kind === "word" ? [term.text] : term.words;
 }
 
-function compileTerm(words: readonly string[], quoted: boolean, expand: boolean): CompiledTerm {
+function cachedTerm(cache: Map<string, CompiledTerm>): typeof compileFreshTerm {
+  return (words, quoted, expand) => {
+    const text = words.join(" ");
+    const key = `${expand ? "+" : "-"}${quoted ? `"${text}"` : text}`;
+    let term = cache.get(key);
+    if (!term) cache.set(key, (term = compileFreshTerm(words, quoted, expand)));
+    return term;
+  };
+}
+
+function compileFreshTerm(words: readonly string[], quoted: boolean, expand: boolean): CompiledTerm {
   const text = words.join(" ");
   const label = quoted ? `"${text}"` : text;
   const alts: CompiledAlt[] = [compileAlt(words, 1, [], false)];
   const rules = expand ? conceptFor(words) : { expansions: [], ignore: [] };
   for (const x of rules.expansions) alts.push(compileAlt(x.words, x.weight, x.requires ?? [], true));
   const ignore = rules.ignore.map((phrase) => compileAlt(phrase.split(" "), 0, [], true));
-  return { label, alts, ignore };
+  return { label, key: `${expand ? "+" : "-"}${label}`, alts, ignore };
 }
 
 function compileAlt(words: readonly string[], weight: number, requires: readonly string[], expanded: boolean): CompiledAlt {
