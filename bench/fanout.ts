@@ -4,6 +4,7 @@
 // fake share one simulated clock), so the run takes seconds; the ledger is a real SQLite file.
 // Run: npx tsx bench/fanout.ts [channels] [concurrency]
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { ingestFile } from "../src/cli/ingest-file.js";
 import { defaultChannelSettings } from "../src/core/digest/channel-settings-store.js";
 import { deliverMany, type PlatformDigestRequest } from "../src/core/digest/deliver-many.js";
@@ -27,7 +28,9 @@ function theoreticalMinMs(channels: number, perChannel: number): number {
   return Math.max(byGlobal, byChannel);
 }
 
-async function run(label: string, paced: boolean, latencyMs = 0): Promise<Record<string, string | number>> {
+/** One fan-out run on a fresh test app; bench/fanout-bench.ts reuses it. */
+export async function run(label: string, paced: boolean, latencyMs = 0, channels = CHANNELS): Promise<Record<string, string | number>> {
+  const CHANNELS = channels;
   const app = createTestApp();
   try {
     await ingestFile(app.deps, join(import.meta.dirname, "../test/fixtures/hf-daily-papers-2026-07-31-date-allnewsai.json"));
@@ -69,12 +72,14 @@ async function run(label: string, paced: boolean, latencyMs = 0): Promise<Record
   }
 }
 
-const rows = [
-  await run(`paced, concurrency ${CONCURRENCY}`, true),
-  await run(`paced, 150 ms round trips`, true, 150),
-  await run(`unpaced (library retries only)`, false),
-];
-console.log(`Fan-out: ${CHANNELS} channels × (1 header + ${PAPERS} papers), Discord limits: 50 req/s global, 5 msg / 5 s per channel`);
-console.table(rows);
-console.log("ratio = achieved rate / the most the limits allow (1.000 = optimal); minimum = (ceil(messages/50) − 1) s, the last 50-message batch's start.");
-console.log("Unpaced reaches the same virtual time only because this fake retries for free; Discord bans an IP for an hour after 10,000 invalid (429) requests in 10 minutes.");
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const rows = [
+    await run(`paced, concurrency ${CONCURRENCY}`, true),
+    await run(`paced, 150 ms round trips`, true, 150),
+    await run(`unpaced (library retries only)`, false),
+  ];
+  console.log(`Fan-out: ${CHANNELS} channels × (1 header + ${PAPERS} papers), Discord limits: 50 req/s global, 5 msg / 5 s per channel`);
+  console.table(rows);
+  console.log("ratio = achieved rate / the most the limits allow (1.000 = optimal); minimum = (ceil(messages/50) − 1) s, the last 50-message batch's start.");
+  console.log("Unpaced reaches the same virtual time only because this fake retries for free; Discord bans an IP for an hour after 10,000 invalid (429) requests in 10 minutes.");
+}
