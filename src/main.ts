@@ -1,6 +1,4 @@
-import { createDiscordAdapter } from "./adapters/discord/discord-adapter.js";
 import type { ShellAdapter } from "./adapters/shell/shell-adapter.js";
-import { createSlackAdapter } from "./adapters/slack/slack-adapter.js";
 import { resolveSlackCredentials } from "./adapters/slack/slack-config.js";
 import { createShellAdapter } from "./adapters/shell/shell-adapter.js";
 import { loadConfig, type AppConfig, type LoadedConfig } from "./config.js";
@@ -128,7 +126,10 @@ async function prepareShell(app: App, shell: ShellAdapter, scheduler: Scheduler)
 /** Starts the platform adapters whose tokens are set; exits with a clear message when one is rejected. */
 async function startPlatformAdapters(app: App, loaded: LoadedConfig, logger: Logger): Promise<ChatAdapter[]> {
   const started: ChatAdapter[] = [];
+  // Platform SDKs are loaded only when their token is set: discord.js and Bolt cost most of
+  // a shell start-up's time and memory otherwise.
   if (loaded.env.discordToken) {
+    const { createDiscordAdapter } = await import("./adapters/discord/discord-adapter.js");
     const discord = createDiscordAdapter({
       token: loaded.env.discordToken,
       apiBase: app.config.discord.apiBase,
@@ -157,6 +158,7 @@ async function startPlatformAdapters(app: App, loaded: LoadedConfig, logger: Log
     process.exit(78);
   }
   if (slackCredentials) {
+    const { createSlackAdapter } = await import("./adapters/slack/slack-adapter.js");
     const s = app.config.slack;
     const slack = createSlackAdapter({
       ...slackCredentials,
