@@ -11,8 +11,8 @@ export interface PaperIndex {
   postings: ReadonlyMap<string, readonly number[]>;
   /** Results already computed for this batch, by CompiledQuery.key: many channels share a topic. */
   memo: Map<string, readonly IndexedMatch[]>;
-  /** Scores of each term (by CompiledTerm.key) in the papers where it occurs: distinct topics share most of their terms. */
-  termMemo: Map<string, ReadonlyMap<number, TermScore>>;
+  /** Scores of each term (by CompiledTerm.key) over the batch: distinct topics share most of their terms. */
+  termMemo: Map<string, TermScores>;
   /** Compiled terms shared by the batch's topics: pass to prepareQuery so each distinct term is compiled once. */
   terms: Map<string, CompiledTerm>;
 }
@@ -38,6 +38,16 @@ export function indexPapers(papers: readonly PreparedPaper[]): PaperIndex {
   return { papers, postings, memo: new Map(), termMemo: new Map(), terms: new Map() };
 }
 
+/** A term's scores over the batch: dense by paper index, so checks are array reads, not map lookups. */
+interface TermScores {
+  /** Score per paper index (0 where the term is absent). */
+  readonly score: Float64Array;
+  /** Full score (with evidence) per paper index, where non-zero. */
+  readonly detail: readonly (TermScore | undefined)[];
+  /** Paper indexes with a non-zero score, ascending. */
+  readonly present: readonly number[];
+}
+
 /**
  * Matches one compiled topic against an indexed batch: each term is scored once per batch
  * (memoised by term key) over the papers holding a word that can start it, and a paper is a
@@ -49,46 +59,65 @@ export function indexPapers(papers: readonly PreparedPaper[]): PaperIndex {
 export function matchIndexed(compiled: CompiledQuery, index: PaperIndex): readonly IndexedMatch[] {
   const known = index.memo.get(compiled.key);
   if (known) return known;
-  const candidates = new Set<number>();
+  const n = index.papers.length;
+  let candidate: Uint8Array | null = null;
+  const mark = (i: number) => {
+    candidate ??= new Uint8Array(n);
+    candidate[i] = 1;
+  };
   for (const clause of compiled.clauses) {
-    const maps = clause.required.map((term) => termScores(term, index));
-    maps.sort((a, b) => a.size - b.size);
-    const [rarest, ...rest] = maps;
+    const all = clause.required.map((term) => termScores(term, index));
+    all.sort((a, b) => a.present.length - b.present.length);
+    const rarest = all[0];
     if (rarest) {
-      for (const [i, s] of rarest) {
-        if (s.score >= MATCH_THRESHOLD && rest.every((m) => (m.get(i)?.score ?? 0) >= MATCH_THRESHOLD)) candidates.add(i);
+      for (const i of rarest.present) {
+        let ok = true;
+        for (const t of all) if ((t.score[i] ?? 0) < MATCH_THRESHOLD) ok = false;
+        if (ok) mark(i);
       }
     }
-    if (clause.implicit) for (const [i, s] of termScores(clause.implicit, index)) if (s.score >= MATCH_THRESHOLD) candidates.add(i);
+    if (clause.implicit) {
+      const implicit = termScores(clause.implicit, index);
+      for (const i of implicit.present) if ((implicit.score[i] ?? 0) >= MATCH_THRESHOLD) mark(i);
+    }
   }
   const out: IndexedMatch[] = [];
-  let at = 0;
-  const score = (term: CompiledTerm) => termScores(term, index).get(at);
-  for (const i of [...candidates].sort((a, b) => a - b)) {
-    const paper = index.papers[i];
-    if (!paper) continue;
-    at = i;
-    const match = matchScored(compiled, score);
-    if (match) out.push({ paper, match });
+  const flags: Uint8Array | null = candidate;
+  if (flags) {
+    let at = 0;
+    const score = (term: CompiledTerm) => termScores(term, index).detail[at];
+    for (let i = 0; i < n; i += 1) {
+      if (flags[i] !== 1) continue;
+      at = i;
+      const match = matchScored(compiled, score);
+      if (match) out.push({ paper: index.papers[i] as PreparedPaper, match });
+    }
+    out.sort((a, b) => b.match.score - a.match.score);
   }
-  out.sort((a, b) => b.match.score - a.match.score);
   index.memo.set(compiled.key, out);
   return out;
 }
 
-/** The term's non-zero scores by paper index, computed once per batch over the papers that can hold it. */
-function termScores(term: CompiledTerm, index: PaperIndex): ReadonlyMap<number, TermScore> {
+/** The term's scores over the batch, computed once per batch over the papers that can hold it. */
+function termScores(term: CompiledTerm, index: PaperIndex): TermScores {
   const known = index.termMemo.get(term.key);
   if (known) return known;
-  const scores = new Map<number, TermScore>();
-  const possible = new Set<number>();
-  for (const alt of term.alts) for (const i of altPapers(alt, index)) possible.add(i);
-  for (const i of [...possible].sort((a, b) => a - b)) {
-    const paper = index.papers[i];
-    if (!paper) continue;
-    const s = scoreTerm(term, paper);
-    if (s.score > 0) scores.set(i, s);
+  const n = index.papers.length;
+  const score = new Float64Array(n);
+  const detail: (TermScore | undefined)[] = [];
+  const present: number[] = [];
+  const possible = new Uint8Array(n);
+  for (const alt of term.alts) for (const i of altPapers(alt, index)) possible[i] = 1;
+  for (let i = 0; i < n; i += 1) {
+    if (possible[i] !== 1) continue;
+    const s = scoreTerm(term, index.papers[i] as PreparedPaper);
+    if (s.score > 0) {
+      score[i] = s.score;
+      detail[i] = s;
+      present.push(i);
+    }
   }
+  const scores: TermScores = { score, detail, present };
   index.termMemo.set(term.key, scores);
   return scores;
 }
