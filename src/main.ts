@@ -114,7 +114,7 @@ async function prepareShell(app: App, shell: ShellAdapter, scheduler: Scheduler)
     shell.say(`Fetched ${stored} papers from ${ok.length} of ${runs.length} sources.`);
     return;
   }
-  const reason = runs.find((r) => r.error)?.error ?? "no source is enabled";
+  const reason = (runs.find((r) => r.error)?.error ?? "no source is enabled").replace(/\.$/, "");
   if (app.deps.papers.latestDailyDay(today)) {
     shell.say(`Offline (${reason}). Showing the papers already stored.`);
     return;
