@@ -133,6 +133,14 @@ export function createPaperUpsert(sqlite: Database.Database, clock: () => Date):
   const ftsInsert = sqlite.prepare<[number, string, string, string, string]>(
     "INSERT INTO papers_fts (rowid, title, ai_keywords, abstract, authors) VALUES (?, ?, ?, ?, ?)",
   );
+  const headDelete = sqlite.prepare<[number, string, string]>(
+    "INSERT INTO papers_head_fts (papers_head_fts, rowid, title, ai_keywords) VALUES ('delete', ?, ?, ?)",
+  );
+  const headInsert = sqlite.prepare<[number, string, string]>("INSERT INTO papers_head_fts (rowid, title, ai_keywords) VALUES (?, ?, ?)");
+  const headInsertNew = sqlite.prepare<[string]>(
+    `INSERT INTO papers_head_fts (rowid, title, ai_keywords)
+     SELECT pk, title, ai_keywords FROM papers WHERE pk IN (SELECT value FROM json_each(?)) ORDER BY pk`,
+  );
   const ftsInsertNew = sqlite.prepare<[string]>(
     `INSERT INTO papers_fts (rowid, title, ai_keywords, abstract, authors)
      SELECT pk, title, ai_keywords, abstract, authors FROM papers WHERE pk IN (SELECT value FROM json_each(?)) ORDER BY pk`,
@@ -146,13 +154,20 @@ export function createPaperUpsert(sqlite: Database.Database, clock: () => Date):
       if (before.has(id)) existing.push(id);
       else fresh.push(pk);
     }
-    if (fresh.length > 0) ftsInsertNew.run(JSON.stringify(fresh));
+    if (fresh.length > 0) {
+      ftsInsertNew.run(JSON.stringify(fresh));
+      headInsertNew.run(JSON.stringify(fresh));
+    }
     if (existing.length === 0) return;
     for (const now of oldText.all(JSON.stringify(existing))) {
       const old = before.get(now.id);
       if (!old || sameText(old, now)) continue;
       ftsDelete.run(old.pk, old.title, old.aiKeywords, old.abstract, old.authors);
       ftsInsert.run(now.pk, now.title, now.aiKeywords, now.abstract, now.authors);
+      if (old.title !== now.title || old.aiKeywords !== now.aiKeywords) {
+        headDelete.run(old.pk, old.title, old.aiKeywords);
+        headInsert.run(now.pk, now.title, now.aiKeywords);
+      }
     }
   };
 

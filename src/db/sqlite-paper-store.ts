@@ -21,6 +21,8 @@ export const SEARCH_WEIGHTS = { title: 10, keywords: 6, abstract: 1, authors: 2 
 /** Extra rows read past the limit so score ties at the cut-off are broken by id. */
 const TIE_SLACK = 8;
 
+/** bm25 over papers_head_fts (title, ai_keywords) with the same two weights. */
+const HEAD_BM25 = `bm25(papers_head_fts, ${SEARCH_WEIGHTS.title}.0, ${SEARCH_WEIGHTS.keywords}.0)`;
 const BM25 = `bm25(papers_fts, ${SEARCH_WEIGHTS.title}.0, ${SEARCH_WEIGHTS.keywords}.0, ${SEARCH_WEIGHTS.abstract}.0, ${SEARCH_WEIGHTS.authors}.0)`;
 /** Tokens of abstract context in a snippet. */
 const SNIPPET_TOKENS = 32;
@@ -71,6 +73,9 @@ export function createSqlitePaperStore(open: OpenDatabase, options: SqlitePaperS
   const topRows = sqlite.prepare<[string, number], { pk: number; score: number }>(
     `SELECT rowid AS pk, -${BM25} AS score FROM papers_fts WHERE papers_fts MATCH ? ORDER BY score DESC LIMIT ?`,
   );
+  const headRows = sqlite.prepare<[string, number], { pk: number; score: number }>(
+    `SELECT rowid AS pk, -${HEAD_BM25} AS score FROM papers_head_fts WHERE papers_head_fts MATCH ? ORDER BY score DESC LIMIT ?`,
+  );
   const topRowsInWindow = sqlite.prepare<[string, number, number], { pk: number; score: number }>(
     `SELECT pk, score FROM (
        SELECT rowid AS pk, -${BM25} AS score FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rowid DESC LIMIT ?
@@ -94,9 +99,11 @@ export function createSqlitePaperStore(open: OpenDatabase, options: SqlitePaperS
   const total = db.select({ n: count() }).from(papers).prepare();
 
   /** Top `max` hits by score (ties by id): rank in FTS5, then read and snippet only the winners. */
-  const rankedHits = (match: string, max: number): SearchHit[] => {
+  const rankedHits = (match: string, max: number, headFirst: boolean): SearchHit[] => {
     // A few extra rows so ties at the cut-off are still broken by id, as before.
-    const top = window === null ? topRows.all(match, max + TIE_SLACK) : topRowsInWindow.all(match, window, max + TIE_SLACK);
+    const head = headFirst && window === null ? headRows.all(match, max + TIE_SLACK) : [];
+    const top =
+      head.length >= max ? head : window === null ? topRows.all(match, max + TIE_SLACK) : topRowsInWindow.all(match, window, max + TIE_SLACK);
     if (top.length === 0) return [];
     const score = new Map(top.map((t) => [t.pk, t.score]));
     const rows = hitRows.all(JSON.stringify(top.map((t) => t.pk)));
@@ -131,7 +138,8 @@ export function createSqlitePaperStore(open: OpenDatabase, options: SqlitePaperS
       const match = compileMatch(query);
       const max = Number.isFinite(limit) ? Math.trunc(limit) : 0;
       if (match === null || max <= 0) return [];
-      return runFts(query, match, () => rankedHits(match, max));
+      // Exclusions must hold in every field, so only queries without them may rank by the head index.
+      return runFts(query, match, () => rankedHits(match, max, query.exclude.length === 0));
     },
     candidateIds(query, sinceDay) {
       const terms = compileAnyTerm(query);

@@ -136,4 +136,31 @@ describe("SqlitePaperStore search", () => {
     }
     expect(isBotError(caught) && caught.code).toBe("INVALID_QUERY");
   });
+
+  describe("the title-and-keywords tier", () => {
+    const many = (n: number, title: (i: number) => string, abstract: (i: number) => string, from = 100) =>
+      Array.from({ length: n }, (_, i) => paper(`2402.${String(from + i).padStart(5, "0")}`, title(i), abstract(i)));
+
+    it("ranks by titles and keywords when they hold enough hits, so title matches come first", () => {
+      store.upsert([
+        ...many(12, (i) => `Sparse Routing Study ${i}`, () => "We look at experts."),
+        ...many(30, (i) => `Unrelated Work ${i}`, () => "Sparse routing appears only in this abstract, many times: sparse routing, sparse routing.", 200),
+      ]);
+      const hits = store.search(q([[word("routing")]]), { limit: 10 });
+      expect(hits).toHaveLength(10);
+      expect(hits.every((h) => h.paper.title.startsWith("Sparse Routing Study"))).toBe(true);
+    });
+
+    it("falls back to every field when titles and keywords hold fewer hits than asked for", () => {
+      const hits = store.search(q([[word("perplexity")]]), { limit: 5 });
+      expect(hits.map((h) => h.paper.id)).toEqual(["2401.00002"]);
+    });
+
+    it("never lets an exclusion found only in the abstract through", () => {
+      store.upsert(many(12, (i) => `Video Diffusion Model ${i}`, (i) => (i % 2 === 0 ? "Results on robotics." : "Results on surgery."), 300));
+      const hits = store.search(q([[word("diffusion")]], [word("robotics")]), { limit: 10 });
+      expect(hits.length).toBeGreaterThan(0);
+      expect(hits.some((h) => h.paper.abstract.includes("robotics"))).toBe(false);
+    });
+  });
 });

@@ -162,7 +162,10 @@ describe("SqlitePaperStore upsert and reads", () => {
   });
 
   it("keeps the full-text index in step with the rows through inserts, merges and re-ingests", () => {
-    const check = () => t.sqlite.prepare("INSERT INTO papers_fts (papers_fts, rank) VALUES ('integrity-check', 1)").run();
+    const check = () => {
+      t.sqlite.prepare("INSERT INTO papers_fts (papers_fts, rank) VALUES ('integrity-check', 1)").run();
+      t.sqlite.prepare("INSERT INTO papers_head_fts (papers_head_fts, rank) VALUES ('integrity-check', 1)").run();
+    };
     store.upsert([hf(), arxiv({ title: "Changed Title" }), hf({ id: "2401.00001", title: "Other" })]);
     store.upsert([hf(), hf({ id: "2401.00001", title: "Other", aiKeywords: ["new keyword"] })]);
     const many = Array.from({ length: 2500 }, (_, i) => hf({ id: `2402.${String(i).padStart(5, "0")}`, title: `Paper ${i}` }));
