@@ -1,6 +1,6 @@
 import type { ShellAdapter } from "./adapters/shell/shell-adapter.js";
 import { resolveSlackCredentials } from "./adapters/slack/slack-config.js";
-import { createShellAdapter } from "./adapters/shell/shell-adapter.js";
+import { createShellAdapter, shellCommandEvent } from "./adapters/shell/shell-adapter.js";
 import { loadConfig, type AppConfig, type LoadedConfig } from "./config.js";
 import { createLogger } from "./create-logger.js";
 import type { ChatAdapter } from "./core/chat/chat-adapter.js";
@@ -105,7 +105,8 @@ export function loadConfigOrExit(): LoadedConfig {
 /** Ingests today's papers; offline with an empty store, loads the bundled sample and says so. */
 async function prepareShell(app: App, shell: ShellAdapter, scheduler: Scheduler): Promise<void> {
   const today = utcDay(app.deps.clock.now());
-  shell.say(`papers-bot ${process.env.npm_package_version ?? ""} · store: ${app.config.database.path}`.replace("  ", " "));
+  const version = process.env.npm_package_version ? ` ${process.env.npm_package_version}` : "";
+  shell.say(`papers-bot${version} · store: ${app.config.database.path}`);
   shell.say("Fetching today's papers…");
   const runs = (await scheduler.ingest()) ?? [];
   const ok = runs.filter((r) => r.status !== "failed");
@@ -237,11 +238,7 @@ export async function startBot(): Promise<void> {
     return;
   }
   await prepareShell(app, shell, scheduler);
-  const listing = await app.handleInbound({
-    kind: "command", name: "today", text: "", platform: "shell", workspace: "local",
-    conversation: shellConversation, raw: null,
-    actor: { id: loaded.config.shell.user, canManageChannel: async () => true },
-  });
+  const listing = await app.handleInbound(shellCommandEvent(loaded.config.shell, "today", ""));
   if (listing) await shell.send(shellConversation, listing);
   // Piped input is a script: it runs and exits, without daily posts firing in between.
   if (s.enabled && interactive) scheduler.start({ ingestNow: false });

@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from "commander";
 import { renderText } from "../adapters/shell/render-text.js";
+import { shellCommandEvent } from "../adapters/shell/shell-adapter.js";
 import { addDays, isDay, utcDay } from "../core/clock.js";
 import type { OutboundMessage } from "../core/chat/message.js";
 import { isBotError } from "../core/errors.js";
@@ -52,10 +53,7 @@ function printMessage(message: OutboundMessage): void {
 }
 
 const runCommandAsShell = async (app: App, name: string, text: string) => {
-  const reply = await app.handleInbound({
-    kind: "command", name, text, platform: "shell", workspace: "local", conversation: app.config.shell.conversation, raw: null,
-    actor: { id: app.config.shell.user, canManageChannel: async () => true },
-  });
+  const reply = await app.handleInbound(shellCommandEvent(app.config.shell, name, text));
   if (reply) printMessage(reply);
 };
 

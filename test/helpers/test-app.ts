@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../../src/config.js";
@@ -20,15 +20,12 @@ export function testConfig(dbPath: string, upstream = "http://127.0.0.1:9"): Rec
   };
 }
 
-/** A real app (real SQLite with migrations, real stores and commands) in a temp dir. */
+/** A real app (real SQLite with migrations, real stores and commands) in a temp dir, configured through a real config file. */
 export function createTestApp(options: { now?: string; upstream?: string } = {}): App & { cleanup(): void; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), "papers-app-"));
-  const loaded = loadConfig({}, dir);
-  const cfg = testConfig(join(dir, "papers.db"), options.upstream) as { sources: { hf: { baseUrl: string }; arxiv: Record<string, unknown>; http: Record<string, number> } };
-  loaded.config.database.path = join(dir, "papers.db");
-  loaded.config.sources.hf.baseUrl = cfg.sources.hf.baseUrl;
-  Object.assign(loaded.config.sources.arxiv, cfg.sources.arxiv);
-  Object.assign(loaded.config.sources.http, cfg.sources.http);
+  const configPath = join(dir, "papers.json");
+  writeFileSync(configPath, JSON.stringify(testConfig(join(dir, "papers.db"), options.upstream)));
+  const loaded = loadConfig({ PAPERS_CONFIG: configPath }, dir);
   const app = createApp(loaded, { logger: createSilentLogger(), clock: createFixedClock(options.now ?? "2026-08-01T09:00:00Z") });
   return {
     ...app,

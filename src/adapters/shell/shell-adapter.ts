@@ -26,6 +26,24 @@ export interface ShellAdapter extends ChatAdapter {
   say(text: string): void;
 }
 
+/**
+ * A command typed in the shell (or run by the CLI) as the core's CommandEvent. The local
+ * user owns the terminal, so they manage its channel.
+ */
+export function shellCommandEvent(who: { conversation: string; user: string }, name: string, text: string, raw: unknown = null): CommandEvent {
+  const [platform = "shell", workspace = "local"] = who.conversation.split(":");
+  return {
+    kind: "command",
+    name,
+    text,
+    platform,
+    workspace,
+    conversation: who.conversation,
+    actor: { id: who.user, name: who.user, canManageChannel: async () => true },
+    raw,
+  };
+}
+
 /** Splits `/papers today tokenization` (or `today tokenization`) into name and text. */
 export function parseShellLine(line: string): { name: string; text: string } {
   const stripped = line.trim().replace(/^\/?papers\b\s*/i, "").replace(/^\//, "");
@@ -44,7 +62,6 @@ export function createShellAdapter(options: ShellAdapterOptions): ShellAdapter {
   const finished = new Promise<void>((resolve) => (resolveFinished = resolve));
   const print = (text: string) => options.output.write(`${text}\n`);
   const platform = options.conversation.split(":")[0] ?? "shell";
-  const workspace = options.conversation.split(":")[1] ?? "local";
 
   async function loop(handler: InboundHandler, reader: Interface): Promise<void> {
     if (options.interactive) reader.prompt();
@@ -53,17 +70,7 @@ export function createShellAdapter(options: ShellAdapterOptions): ShellAdapter {
       if (trimmed === "exit" || trimmed === "quit") break;
       if (trimmed.length > 0) {
         const { name, text } = parseShellLine(trimmed);
-        const event: CommandEvent = {
-          kind: "command",
-          name,
-          text,
-          platform,
-          workspace,
-          conversation: options.conversation,
-          actor: { id: options.user, name: options.user, canManageChannel: async () => true },
-          raw: line,
-        };
-        const reply = await handler(event);
+        const reply = await handler(shellCommandEvent(options, name, text, line));
         if (reply) print(renderText(reply));
       }
       if (options.interactive) reader.prompt();
