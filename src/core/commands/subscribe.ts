@@ -3,8 +3,9 @@ import { addDays, utcDay } from "../clock.js";
 import { BotError } from "../errors.js";
 import { matchTopicAcross } from "../topics/match-topic.js";
 import { parseTopicQuery } from "../topics/parse-topic-query.js";
-import { defineCommand } from "./define-command.js";
-import { textReply } from "./present-paper.js";
+import type { Uses } from "./command-deps.js";
+import { defineCommand, type CommandContext } from "./define-command.js";
+import { textReply } from "../chat/present-paper.js";
 import { topicArg } from "./shared-args.js";
 
 /** Most topics one channel may follow; keeps digests and matching bounded. */
@@ -19,14 +20,14 @@ export const subscribeCommand = defineCommand({
   options: [{ name: "topic", description: 'Topic, e.g. tokenization or diffusion OR "flow matching" -video', type: "topic", required: true, rest: true }],
   args: z.object({ topic: topicArg }),
   requiresManager: true,
-  async run(args, ctx) {
+  async run(args, ctx: CommandContext<Uses<"subscriptions" | "papers" | "clock">>) {
     const { subscriptions, papers, clock } = ctx.deps;
     const query = parseTopicQuery(args.topic);
-    const existing = subscriptions.list(ctx.conversation);
+    const existing = await subscriptions.list(ctx.conversation);
     if (existing.length >= MAX_TOPICS_PER_CHANNEL && !existing.some((s) => s.topic.toLowerCase() === query.raw.toLowerCase())) {
       throw new BotError("INVALID_ARGS", `This channel already follows ${MAX_TOPICS_PER_CHANNEL} topics, the most allowed. Unsubscribe one first (/papers topics lists them).`);
     }
-    const { created } = subscriptions.add({
+    const { created } = await subscriptions.add({
       conversation: ctx.conversation,
       platform: ctx.platform,
       workspace: ctx.workspace,
@@ -37,10 +38,10 @@ export const subscribeCommand = defineCommand({
     // The window ends at the newest stored listing, so a store that is behind (offline, or
     // a quiet weekend) still previews a full week of papers.
     const today = utcDay(clock.now());
-    const until = papers.latestDailyDay(today) ?? today;
+    const until = (await papers.latestDailyDay(today)) ?? today;
     const since = addDays(until, -(PREVIEW_DAYS - 1));
     const window = until === today ? `In the last ${PREVIEW_DAYS} days` : `In the ${PREVIEW_DAYS} days up to ${until}`;
-    const matches = matchTopicAcross(query, papers.listSince(since, 5000));
+    const matches = matchTopicAcross(query, await papers.listSince(since, 5000));
     const examples = matches.slice(0, 2).map((m) => `"${m.paper.title}" (${m.paper.id})`);
     const preview =
       matches.length === 0

@@ -1,10 +1,12 @@
 import { utcDay } from "../clock.js";
-import type { CoreDeps } from "../core-deps.js";
+import type { Clock } from "../clock.js";
 import { BotError } from "../errors.js";
 import { explainMatch, matchTopic } from "../topics/match-topic.js";
 import { parseTopicQuery } from "../topics/parse-topic-query.js";
 import type { TopicQuery } from "../topics/topic-query.js";
+import type { VoteStore } from "../votes/vote-store.js";
 import type { Paper } from "./paper.js";
+import type { PaperStore } from "./paper-store.js";
 
 /** One ranked entry of a day's listing. */
 export interface RankedPaper {
@@ -36,16 +38,16 @@ export interface ListDayOptions {
 }
 
 /** The day's HF Daily Papers ranked by HF upvotes plus local votes, optionally filtered by topic. */
-export function listDay(deps: CoreDeps, options: ListDayOptions): DayListing {
+export async function listDay(deps: { papers: PaperStore; votes: VoteStore; clock: Clock }, options: ListDayOptions): Promise<DayListing> {
   const { papers, votes, clock } = deps;
   const today = utcDay(clock.now());
   if (options.date && options.date > today) throw new BotError("INVALID_ARGS", `${options.date} is in the future; pick ${today} or an earlier day.`);
   const query = options.topic ? parseTopicQuery(options.topic) : null;
-  const day = options.date ?? papers.latestDailyDay(today);
+  const day = options.date ?? (await papers.latestDailyDay(today));
   if (!day) return { kind: "empty", day: null, query, reason: "No papers are stored yet. Run `papers ingest` (or start the bot online) to fetch today's list." };
-  let list = papers.listDaily(day);
+  let list = await papers.listDaily(day);
   if (list.length === 0) {
-    const latest = papers.latestDailyDay(day);
+    const latest = await papers.latestDailyDay(day);
     const hint = latest ? ` The latest day with papers before it is ${latest}: try /papers today ${latest}.` : "";
     return { kind: "empty", day, query, reason: `No papers listed for ${day}. Hugging Face lists fill between 00:00 and 07:00 UTC.${hint}` };
   }
@@ -60,7 +62,7 @@ export function listDay(deps: CoreDeps, options: ListDayOptions): DayListing {
       return { kind: "empty", day, query, reason: `None of the ${day} papers is about ${query.raw}. Try a broader topic, or /papers search ${query.raw} for older papers.` };
     }
   }
-  const counts = options.conversation ? votes.counts({ conversation: options.conversation }, list.map((p) => p.id)) : new Map<string, number>();
+  const counts = options.conversation ? await votes.counts({ conversation: options.conversation }, list.map((p) => p.id)) : new Map<string, number>();
   const ranked = list
     .map((paper) => {
       const localVotes = counts.get(paper.id) ?? 0;

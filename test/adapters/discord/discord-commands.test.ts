@@ -69,7 +69,7 @@ describe("discord adapter: /papers subcommands over INTERACTION_CREATE", () => {
     const data = bodyOf(callback).data!;
     expect(data.flags).toBe(EPHEMERAL);
     expect(data.content).toMatch(/You need the Manage Channels right in this channel to use \/papers subscribe/);
-    expect(h.app.deps.subscriptions.list(`discord:${h.guildId}:${h.channels[0]}`).map((s) => s.topic)).not.toContain("robotics");
+    expect((await h.app.ports.subscriptions.list(`discord:${h.guildId}:${h.channels[0]}`)).map((s) => s.topic)).not.toContain("robotics");
   });
 
   it("autocompletes topics from the channel's subscriptions and papers from the latest day", async () => {
@@ -106,12 +106,12 @@ describe("discord adapter: /papers subcommands over INTERACTION_CREATE", () => {
     });
 
     it("an over-long option is refused without storing anything", async () => {
-      const before = h.app.deps.subscriptions.list(`discord:${h.guildId}:${h.channels[0]}`).length;
+      const before = (await h.app.ports.subscriptions.list(`discord:${h.guildId}:${h.channels[0]}`)).length;
       const long = await runSlash(h, "subscribe", [str("topic", "x".repeat(600))], { permissions: MANAGER_PERMISSIONS });
       expect(bodyOf(long.callback).data?.content).toMatch(/limited to 500 characters/);
       const huge = await runSlash(h, "subscribe", [str("topic", "x".repeat(6000))], { permissions: MANAGER_PERMISSIONS });
       expect(bodyOf(huge.callback).data?.content).toMatch(/commands take at most 4000/);
-      expect(h.app.deps.subscriptions.list(`discord:${h.guildId}:${h.channels[0]}`)).toHaveLength(before);
+      expect(await h.app.ports.subscriptions.list(`discord:${h.guildId}:${h.channels[0]}`)).toHaveLength(before);
     });
 
     it("an interaction from a DM (no guild) gets the server-channels notice", async () => {
