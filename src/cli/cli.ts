@@ -8,6 +8,7 @@ import { ingestDays, ingestRecent } from "../core/papers/ingest-recent.js";
 import type { IngestRun } from "../core/papers/ingest-run-store.js";
 import { listDay } from "../core/papers/list-day.js";
 import { summarizePaper } from "../core/summaries/summarize-paper.js";
+import { checkQueryWords } from "../core/topics/check-query-words.js";
 import { explainMatch, matchTopicAcross } from "../core/topics/match-topic.js";
 import { parseTopicQuery } from "../core/topics/parse-topic-query.js";
 import { createLogger } from "../create-logger.js";
@@ -124,6 +125,7 @@ export function buildCli(): Command {
     .option("--limit <n>", "how many results", countOption(200), 10)
     .option("--json", "print JSON")
     .action(withApp(async (app, words: string[], opts: { limit: number; json?: boolean }) => {
+      checkQueryWords(words.join(" "), "search");
       const query = parseTopicQuery(words.join(" "));
       const hits = app.deps.papers.search(query, { limit: opts.limit });
       if (opts.json) return printJson(hits.map((h) => paperJson(h.paper, { score: Number(h.score.toFixed(4)), snippet: h.snippet })));

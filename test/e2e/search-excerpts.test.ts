@@ -49,6 +49,13 @@ describe("search excerpts over the ingested fixtures, many hits per query", () =
     }
   });
 
+  it("papers search refuses a search of only common words, exiting 1 with why", async () => {
+    const result = await runEntry("src/cli/cli.ts", ["search", "the", "OR", "of", "--json"], { env });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/Searches need at least one content word; "the" and "of" are too common to match on\./);
+  });
+
   it("the shell's search reply shows each card with an excerpt of its own paper", async () => {
     const app = createTestApp({ now: "2026-08-04T09:00:00Z" });
     try {

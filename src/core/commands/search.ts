@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkQueryWords } from "../topics/check-query-words.js";
 import { parseTopicQuery } from "../topics/parse-topic-query.js";
 import { defineCommand } from "./define-command.js";
 import { listingReply, textReply, toPaperCard } from "./present-paper.js";
@@ -13,6 +14,7 @@ export const searchCommand = defineCommand({
     limit: z.number().int().min(1).max(100).optional(),
   }),
   async run(args, ctx) {
+    checkQueryWords(args.query, "search");
     const query = parseTopicQuery(args.query);
     const hits = ctx.deps.papers.search(query, { limit: args.limit ?? 5 });
     if (hits.length === 0) return textReply(`Nothing stored matches ${query.raw}. Try fewer or broader words.`, false);

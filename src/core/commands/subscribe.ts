@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { addDays, utcDay } from "../clock.js";
 import { BotError } from "../errors.js";
+import { checkQueryWords } from "../topics/check-query-words.js";
 import { matchTopicAcross } from "../topics/match-topic.js";
 import { parseTopicQuery } from "../topics/parse-topic-query.js";
 import { defineCommand } from "./define-command.js";
@@ -21,6 +22,7 @@ export const subscribeCommand = defineCommand({
   requiresManager: true,
   async run(args, ctx) {
     const { subscriptions, papers, clock } = ctx.deps;
+    checkQueryWords(args.topic, "topic");
     const query = parseTopicQuery(args.topic);
     const existing = subscriptions.list(ctx.conversation);
     if (existing.length >= MAX_TOPICS_PER_CHANNEL && !existing.some((s) => s.topic.toLowerCase() === query.raw.toLowerCase())) {
