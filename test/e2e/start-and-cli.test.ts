@@ -25,7 +25,8 @@ describe("npm start and the papers CLI, as real processes", () => {
     expect(result.stdout).toContain("== Papers for 2026-07-31 ==");
     expect(result.stdout).toContain("β-OPSD: Deriving with Policy Optimization, Training with Self-Distillation");
     expect(result.stdout).toContain("Σ-Mem");
-    expect(result.stdout).toMatch(/Subscribed this channel to tokenization\. In the 7 days up to 2026-07-31 it would have matched no paper/);
+    expect(result.stdout).toMatch(/Subscribed this channel to tokenization\. None of the \d+ papers listed from 2026-07-25 to 2026-09-24 matched it; the closest is "Signal2Symbol: /);
+    expect(result.stdout).not.toMatch(/check the spelling|try a broader topic/);
     expect(result.stdout).toMatch(/There is no \/papers frobnicate command/);
   });
 

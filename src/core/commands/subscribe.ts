@@ -1,17 +1,15 @@
 import { z } from "zod";
-import { addDays, utcDay } from "../clock.js";
+import { endSentence } from "../chat/end-sentence.js";
 import { BotError } from "../errors.js";
 import { checkQueryWords } from "../topics/check-query-words.js";
-import { matchTopicAcross } from "../topics/match-topic.js";
 import { parseTopicQuery } from "../topics/parse-topic-query.js";
 import { defineCommand } from "./define-command.js";
 import { textReply } from "./present-paper.js";
 import { topicArg } from "./shared-args.js";
+import { previewTopic } from "./topic-preview.js";
 
 /** Most topics one channel may follow; keeps digests and matching bounded. */
 export const MAX_TOPICS_PER_CHANNEL = 25;
-/** How far back the subscribe preview looks, in days. */
-export const PREVIEW_DAYS = 7;
 
 /** `/papers subscribe <topic>`: follow a topic here; replies with what it would have matched. */
 export const subscribeCommand = defineCommand({
@@ -36,19 +34,7 @@ export const subscribeCommand = defineCommand({
       addedBy: ctx.actor.id,
       addedAt: clock.now().toISOString(),
     });
-    // The window ends at the newest stored listing, so a store that is behind (offline, or
-    // a quiet weekend) still previews a full week of papers.
-    const today = utcDay(clock.now());
-    const until = papers.latestDailyDay(today) ?? today;
-    const since = addDays(until, -(PREVIEW_DAYS - 1));
-    const window = until === today ? `In the last ${PREVIEW_DAYS} days` : `In the ${PREVIEW_DAYS} days up to ${until}`;
-    const matches = matchTopicAcross(query, papers.listSince(since, 5000));
-    const examples = matches.slice(0, 2).map((m) => `"${m.paper.title}" (${m.paper.id})`);
-    const preview =
-      matches.length === 0
-        ? `${window} it would have matched no paper; check the spelling or try a broader topic.`
-        : `${window} it would have matched ${matches.length} paper${matches.length === 1 ? "" : "s"}, e.g. ${examples.join(" and ")}.`;
-    const head = created ? `Subscribed this channel to ${query.raw}.` : `This channel already follows ${query.raw}.`;
-    return textReply(`${head} ${preview}`);
+    const head = endSentence(created ? `Subscribed this channel to ${query.raw}` : `This channel already follows ${query.raw}`);
+    return textReply(`${head} ${previewTopic(query, { papers, clock })}`);
   },
 });
