@@ -4,6 +4,7 @@ import { createShellAdapter, shellCommandEvent } from "./adapters/shell/shell-ad
 import { loadConfig, type AppConfig, type LoadedConfig } from "./config.js";
 import { createLogger } from "./create-logger.js";
 import type { ChatAdapter } from "./core/chat/chat-adapter.js";
+import { plural } from "./core/chat/plural.js";
 import { createSystemClock, utcDay, type Clock } from "./core/clock.js";
 import { createCommandRegistry, type CommandRegistry } from "./core/commands/index.js";
 import type { CoreDeps } from "./core/core-deps.js";
@@ -112,7 +113,7 @@ async function prepareShell(app: App, shell: ShellAdapter, scheduler: Scheduler)
   const ok = runs.filter((r) => r.status !== "failed");
   const stored = ok.reduce((n, r) => n + r.papersNew + r.papersUpdated, 0);
   if (ok.length > 0) {
-    shell.say(`Fetched ${stored} papers from ${ok.length} of ${runs.length} sources.`);
+    shell.say(`Fetched ${plural(stored, "paper")} from ${ok.length} of ${plural(runs.length, "source")}.`);
     return;
   }
   const reason = (runs.find((r) => r.error)?.error ?? "no source is enabled").replace(/\.$/, "");

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { endSentence } from "../chat/end-sentence.js";
 import type { CommandEvent, OutboundMessage } from "../chat/message.js";
 import type { CoreDeps } from "../core-deps.js";
 import { BotError, isBotError } from "../errors.js";
@@ -47,7 +48,7 @@ export async function runCommand(registry: CommandRegistry, deps: CoreDeps, even
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const what = issue?.message ?? "invalid arguments";
-      throw new BotError("INVALID_ARGS", `${what}. Usage: /papers ${usageOf(command)}`, parsed.error.issues);
+      throw new BotError("INVALID_ARGS", `${endSentence(what)} Usage: /papers ${usageOf(command)}`, parsed.error.issues);
     }
     if (command.requiresManager && !(await event.actor.canManageChannel())) {
       throw new BotError(

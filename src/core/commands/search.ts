@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { endSentence } from "../chat/end-sentence.js";
+import { plural } from "../chat/plural.js";
 import { checkQueryWords } from "../topics/check-query-words.js";
 import { parseTopicQuery } from "../topics/parse-topic-query.js";
 import { defineCommand } from "./define-command.js";
@@ -17,9 +19,9 @@ export const searchCommand = defineCommand({
     checkQueryWords(args.query, "search");
     const query = parseTopicQuery(args.query);
     const hits = ctx.deps.papers.search(query, { limit: args.limit ?? 5 });
-    if (hits.length === 0) return textReply(`Nothing stored matches ${query.raw}. Try fewer or broader words.`, false);
+    if (hits.length === 0) return textReply(`${endSentence(`Nothing stored matches ${query.raw}`)} Try fewer or broader words.`, false);
     const counts = ctx.deps.votes.counts({ conversation: ctx.conversation }, hits.map((h) => h.paper.id));
     const cards = hits.map((h, i) => toPaperCard(h.paper, { rank: i + 1, localVotes: counts.get(h.paper.id) ?? 0, snippet: h.snippet }));
-    return listingReply(`Search: ${query.raw}`, `${hits.length} best matches`, cards);
+    return listingReply(`Search: ${query.raw}`, plural(hits.length, "best match", "best matches"), cards);
   },
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plural } from "../chat/plural.js";
 import { listDay } from "../papers/list-day.js";
 import { defineCommand } from "./define-command.js";
 import { listingReply, textReply, toPaperCard } from "./present-paper.js";
@@ -20,8 +21,9 @@ export const todayCommand = defineCommand({
     const listing = listDay(ctx.deps, { ...args, limit: TODAY_DEFAULT_LIMIT, conversation: ctx.conversation });
     if (listing.kind === "empty") return textReply(listing.reason, false);
     const cards = listing.papers.map((r, i) => toPaperCard(r.paper, { rank: i + 1, localVotes: r.localVotes, matched: r.matched }));
-    const shown = cards.length < listing.total ? `top ${cards.length} of ${listing.total}` : `${listing.total}`;
+    const count = plural(listing.total, "paper");
+    const shown = cards.length < listing.total ? `top ${cards.length} of ${count}` : count;
     const header = listing.query ? `Papers for ${listing.day} about ${listing.query.raw}` : `Papers for ${listing.day}`;
-    return listingReply(header, `${shown} papers · ranked by Hugging Face upvotes plus votes here`, cards);
+    return listingReply(header, `${shown} · ranked by Hugging Face upvotes plus votes here`, cards);
   },
 });

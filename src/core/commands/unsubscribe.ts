@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { endSentence } from "../chat/end-sentence.js";
 import { BotError } from "../errors.js";
 import { defineCommand } from "./define-command.js";
 import { textReply } from "./present-paper.js";
@@ -13,9 +14,9 @@ export const unsubscribeCommand = defineCommand({
   requiresManager: true,
   async run(args, ctx) {
     const { subscriptions } = ctx.deps;
-    if (subscriptions.remove(ctx.conversation, args.topic)) return textReply(`Unsubscribed this channel from ${args.topic}.`);
+    if (subscriptions.remove(ctx.conversation, args.topic)) return textReply(endSentence(`Unsubscribed this channel from ${args.topic}`));
     const current = subscriptions.list(ctx.conversation).map((s) => s.topic);
-    const known = current.length ? `It follows: ${current.join("; ")}.` : "It follows no topics.";
+    const known = current.length ? endSentence(`It follows: ${current.join("; ")}`) : "It follows no topics.";
     throw new BotError("NOT_FOUND", `This channel does not follow "${args.topic}". ${known}`);
   },
 });

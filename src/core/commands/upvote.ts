@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plural } from "../chat/plural.js";
 import { resolvePaper } from "../papers/resolve-paper.js";
 import { defineCommand } from "./define-command.js";
 import { textReply } from "./present-paper.js";
@@ -22,6 +23,6 @@ export const upvoteCommand = defineCommand({
     });
     const total = ctx.deps.votes.counts({ conversation: ctx.conversation }, [paper.id]).get(paper.id) ?? 0;
     const head = added ? `Upvoted "${paper.title}".` : `You had already upvoted "${paper.title}"; it counts once.`;
-    return textReply(`${head} It has ${total} vote${total === 1 ? "" : "s"} here.`);
+    return textReply(`${head} It has ${plural(total, "vote")} here.`);
   },
 });

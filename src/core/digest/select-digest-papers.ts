@@ -1,3 +1,4 @@
+import { plural } from "../chat/plural.js";
 import { addDays } from "../clock.js";
 import type { CoreDeps } from "../core-deps.js";
 import type { Paper } from "../papers/paper.js";
@@ -111,11 +112,11 @@ export function selectDigestPapers(deps: CoreDeps, req: SelectRequest): DigestSe
   const own = new Set(deps.ledger.items(req.conversation, req.digestDay).flatMap((i) => (i.paperId ? [i.paperId] : [])));
   const sent = deps.ledger.sentPaperIds(req.conversation);
   const unsent = [...pool.values()].filter((p) => own.has(p.id) || !sent.has(p.id));
-  if (unsent.length === 0) return empty(`no new papers: all ${pool.size} papers of ${hfDays.join(", ") || req.listDay} were already posted here`);
+  if (unsent.length === 0) return empty(`no new papers: ${pool.size === 1 ? "the only paper" : `all ${pool.size} papers`} of ${hfDays.join(", ") || req.listDay} ${pool.size === 1 ? "was" : "were"} already posted here`);
   const popular = unsent.filter((p) => (p.hfUpvotes ?? 0) >= settings.minUpvotes);
   if (popular.length === 0) {
     const best = Math.max(...unsent.map((p) => p.hfUpvotes ?? 0));
-    return empty(`no new papers reached ${settings.minUpvotes} upvotes (the best of ${unsent.length} has ${best})`);
+    return empty(`no new papers reached ${plural(settings.minUpvotes, "upvote")} (the best of ${unsent.length} has ${best})`);
   }
 
   const counts = deps.votes.counts({ workspace: settings.workspace }, popular.map((p) => p.id));

@@ -1,3 +1,4 @@
+import { endSentence } from "../chat/end-sentence.js";
 import { utcDay } from "../clock.js";
 import type { CoreDeps } from "../core-deps.js";
 import { BotError } from "../errors.js";
@@ -57,7 +58,7 @@ export function listDay(deps: CoreDeps, options: ListDayOptions): DayListing {
       return m !== null;
     });
     if (list.length === 0) {
-      return { kind: "empty", day, query, reason: `None of the ${day} papers is about ${query.raw}. Try a broader topic, or /papers search ${query.raw} for older papers.` };
+      return { kind: "empty", day, query, reason: `${endSentence(`None of the ${day} papers is about ${query.raw}`)} Try a broader topic, or /papers search ${query.raw} for older papers.` };
     }
   }
   const counts = options.conversation ? votes.counts({ conversation: options.conversation }, list.map((p) => p.id)) : new Map<string, number>();
