@@ -5,6 +5,7 @@ import { describeSettings } from "../../src/core/digest/channel-status.js";
 import { defaultChannelSettings } from "../../src/core/digest/channel-settings-store.js";
 import { composeDigest } from "../../src/core/digest/compose-digest.js";
 import { rankPapers } from "../../src/core/digest/rank-papers.js";
+import { selectDigestPapers } from "../../src/core/digest/select-digest-papers.js";
 import { createTestApp, say } from "../helpers/test-app.js";
 
 const paper = (id: string, title: string, abstract: string): PaperInput => ({
@@ -68,5 +69,15 @@ describe("counts read as 1 paper / 2 papers, and no sentence ends in a doubled m
     const stored = app.deps.papers.get("2607.00001")!;
     const digest = composeDigest({ digestDay: "2026-08-01", listDays: ["2026-08-01"], papers: rankPapers([{ paper: stored, localVotes: 0, matchScore: null, matched: null }]), topics: [], late: false });
     expect(digest.header.fallbackText).toMatch(/1 paper · from Hugging Face/);
+  });
+
+  it("a digest whose one paper was already posted says so in the singular", () => {
+    const conversation = "discord:G1:C1";
+    const settings = { ...defaultChannelSettings(conversation, "discord", "G1", "2026-08-01T00:00:00Z"), postTime: "08:00" };
+    app.deps.channelSettings.put(settings);
+    app.deps.ledger.claimItem({ conversation, digestDay: "2026-07-30", itemKey: "paper:2607.00001", paperId: "2607.00001", now: "2026-07-30T08:00:00Z" });
+    app.deps.ledger.markSent(conversation, "2026-07-30", "paper:2607.00001", "discord:G1:C1:m1", "2026-07-30T08:00:01Z");
+    const selection = selectDigestPapers(app.deps, { conversation, settings, digestDay: "2026-08-01", listDay: "2026-08-01" });
+    expect(selection.kind === "empty" && selection.reason).toBe("no new papers: the only paper of 2026-08-01 was already posted here");
   });
 });
