@@ -138,6 +138,7 @@ export function buildCli(): Command {
     .option("--since <day>", "only papers listed on or after this day", dayOption)
     .option("--json", "print JSON")
     .action(withApp(async (app, words: string[], opts: { since?: string; json?: boolean }) => {
+      checkQueryWords(words.join(" "), "topic");
       const query = parseTopicQuery(words.join(" "));
       const matches = matchTopicAcross(query, app.deps.papers.listSince(opts.since ?? "0000-01-01"));
       if (opts.json) return printJson(matches.map((m) => paperJson(m.paper, { why: explainMatch(m.match), score: m.match.score })));

@@ -15,7 +15,7 @@ const flat = (text: string) => text.replace(/\s+/g, " ").trim().toLowerCase();
 /** The excerpt's pieces between the `…` cut marks. */
 const pieces = (snippet: string) => snippet.split("…").map(flat).filter((p) => p.length > 0);
 
-describe("search excerpts over the ingested fixtures, many hits per query", () => {
+describe("the papers CLI over the ingested fixtures: search excerpts with many hits, and queries with nothing to match on", () => {
   let dir: string;
   let env: Record<string, string>;
 
@@ -54,6 +54,18 @@ describe("search excerpts over the ingested fixtures, many hits per query", () =
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(/Searches need at least one content word; "the" and "of" are too common to match on\./);
+  });
+
+  it("papers match refuses a topic of only common words", async () => {
+    const result = await runEntry("src/cli/cli.ts", ["match", "and", "--json"], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Topics need at least one content word; "and" is too common to match on\./);
+  });
+
+  it("papers today --topic refuses a topic of only common words, exiting 1 with why", async () => {
+    const result = await runEntry("src/cli/cli.ts", ["today", "--topic", "the OR of", "--json"], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Topics need at least one content word; "the" and "of" are too common to match on\. Try: \/papers today tokenization/);
   });
 
   it("the shell's search reply shows each card with an excerpt of its own paper", async () => {

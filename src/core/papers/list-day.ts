@@ -2,6 +2,7 @@ import { endSentence } from "../chat/end-sentence.js";
 import { utcDay } from "../clock.js";
 import type { CoreDeps } from "../core-deps.js";
 import { BotError } from "../errors.js";
+import { checkQueryWords } from "../topics/check-query-words.js";
 import { explainMatch, matchTopic } from "../topics/match-topic.js";
 import { parseTopicQuery } from "../topics/parse-topic-query.js";
 import type { TopicQuery } from "../topics/topic-query.js";
@@ -41,6 +42,7 @@ export function listDay(deps: CoreDeps, options: ListDayOptions): DayListing {
   const { papers, votes, clock } = deps;
   const today = utcDay(clock.now());
   if (options.date && options.date > today) throw new BotError("INVALID_ARGS", `${options.date} is in the future; pick ${today} or an earlier day.`);
+  if (options.topic) checkQueryWords(options.topic, "today");
   const query = options.topic ? parseTopicQuery(options.topic) : null;
   const day = options.date ?? papers.latestDailyDay(today);
   if (!day) return { kind: "empty", day: null, query, reason: "No papers are stored yet. Run `papers ingest` (or start the bot online) to fetch today's list." };

@@ -3,8 +3,8 @@ import { parseTopicQuery } from "./parse-topic-query.js";
 import { STOPWORDS, wordChunks } from "./text-tokens.js";
 import type { QueryTerm } from "./topic-query.js";
 
-/** What the text is for; it picks the noun and the example in a refusal. */
-export type QueryUse = "topic" | "search";
+/** What the text is for (a subscription, a search, or the topic filter of a day's listing); it picks the noun and the example in a refusal. */
+export type QueryUse = "topic" | "search" | "today";
 
 /**
  * Words too common to match on by themselves: the matcher's stopwords plus pronouns,
@@ -25,9 +25,10 @@ const SHOWN_CHARS = 40;
 const EXAMPLES: Record<QueryUse, string> = {
   topic: 'Try: /papers subscribe tokenization or /papers subscribe diffusion OR "flow matching".',
   search: 'Try: /papers search "speculative decoding" or /papers search diffusion OR "flow matching".',
+  today: 'Try: /papers today tokenization or /papers today diffusion OR "flow matching".',
 };
 
-const NOUN: Record<QueryUse, string> = { topic: "Topics", search: "Searches" };
+const NOUN: Record<QueryUse, string> = { topic: "Topics", search: "Searches", today: "Topics" };
 
 /**
  * Refuses a topic or search the parser would accept (or refuse with a generic hint) but that
