@@ -91,7 +91,7 @@ const configSchema = z.strictObject({
   slack: slackConfigSchema,
   votes: z
     .strictObject({
-      /** Reactions that count as an upvote on a posted paper (Slack names or emoji characters; 👍 = thumbsup = +1). */
+      /** Reactions that count as an upvote on a posted paper (Slack or GitHub names, with or without colons, or emoji characters; 👍 = 👍🏽 = thumbsup = +1 = :+1::skin-tone-2:). */
       emoji: z.array(z.string().min(1).max(64)).min(1).default(["thumbsup", "arrow_up"]),
     })
     .prefault({}),
