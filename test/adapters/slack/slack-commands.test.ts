@@ -39,7 +39,8 @@ describe.each(["socket", "http"] as const)("/papers over %s", (mode) => {
     expect(blocks[0]).toMatchObject({ type: "header", text: { text: "Papers for 2026-08-03" } });
     const sections = blocks.filter((b) => b.type === "section");
     expect(sections).toHaveLength(3);
-    expect(sections[0]!.text!.text).toMatch(/^\*1\. <https:\/\/huggingface\.co\/papers\/2607\.28229\|EMBL AI Librarian/);
+    expect(sections[0]!.text!.text).toMatch(/^1\. EMBL AI Librarian/);
+    expect(JSON.stringify(blocks[blocks.indexOf(sections[0]!) + 1])).toContain("<https://huggingface.co/papers/2607.28229|Paper page>");
     expect(String(ack.text)).toContain("Papers for 2026-08-03");
   });
 
