@@ -90,6 +90,15 @@ describe.each(["socket", "http"] as const)("/papers over %s", (mode) => {
     expect(h.app.deps.subscriptions.list("slack:T0001:C0PAPERS")).toEqual([]);
   });
 
+  it("shows /papers settings to a member who is neither admin nor creator, but refuses changing one, saying who may", async () => {
+    const shown = await h.transport.command(MEMBER, "settings");
+    expect(shown.ack.response_type).toBe("ephemeral");
+    expect(JSON.stringify(shown.ack.blocks)).toMatch(/Schedule: .*Settings: /);
+    const refused = await h.transport.command(MEMBER, "settings max 3");
+    expect(String(refused.ack.text)).toMatch(/^Only the channel's creator or a workspace admin or owner can change \/papers settings: .* Anyone can see the current values with \/papers settings\.$/);
+    expect(h.app.deps.channelSettings.get("slack:T0001:C0PAPERS")).toBeNull();
+  });
+
   it("refuses when the rights check itself fails (unknown user), rather than allowing", async () => {
     const { ack } = await h.transport.command({ ...MEMBER, user: "UGHOST" }, "subscribe tokenization");
     expect(String(ack.text)).toMatch(/Only the channel's creator or a workspace admin or owner/);
