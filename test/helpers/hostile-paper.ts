@@ -9,8 +9,8 @@ const FIXTURE = join(import.meta.dirname, "../fixtures/hf-daily-papers-2026-08-0
 export const HOSTILE = {
   /** Its arXiv id (kept from the fixture, so it is in the day's listing). */
   id: "2607.26654",
-  /** A right-to-left override (U+202E … U+202C), an isolate, Slack/Discord marks and a mention. */
-  title: "Safe \u202Etxt.exe\u202C \u2066title\u2069 *bold* snake_case_name `code` @here",
+  /** A right-to-left override (U+202E … U+202C), an isolate, a right-to-left mark, Slack/Discord marks and a mention. */
+  title: "Safe \u202Etxt.exe\u202C \u2066title\u2069\u200F *bold* snake_case_name `code` @here",
   /** The title as every platform must show it: bidi controls gone, everything else as written. */
   shownTitle: "Safe txt.exe title *bold* snake_case_name `code` @here",
   /** An AI summary that starts like a block quote. */
