@@ -5,7 +5,7 @@ import type { OutboundMessage } from "../../core/chat/message.js";
  * isolates U+2066–U+2069, and the marks U+200E, U+200F and U+061C. In untrusted text they
  * can reorder what a reader sees (a title that displays differently from how it reads).
  */
-export const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
 
 /** Removes every bidirectional formatting character from `text`. */
 export function stripBidiControls(text: string): string {
