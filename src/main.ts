@@ -205,7 +205,7 @@ export async function startBot(): Promise<void> {
   const adapters: ChatAdapter[] = await startPlatformAdapters(app, loaded, logger);
   const withShell = !platforms || interactive;
   const shellConversation = loaded.config.shell.conversation;
-  const shell = createShellAdapter({ input: process.stdin, output: process.stdout, interactive, conversation: shellConversation, user: loaded.config.shell.user });
+  const shell = createShellAdapter({ input: process.stdin, output: process.stdout, interactive, conversation: shellConversation, user: loaded.config.shell.user, commands: app.registry.all.map((c) => c.name) });
   if (withShell) adapters.push(shell);
   const s = app.config.scheduler;
   const scheduler = createScheduler({

@@ -3,6 +3,7 @@ import { utcDay } from "../../core/clock.js";
 import type { OptionType } from "../../core/commands/define-command.js";
 import type { CoreDeps } from "../../core/core-deps.js";
 import { DISCORD_LIMITS as L } from "./discord-limits.js";
+import { stripBidiControls } from "../shared/without-bidi-controls.js";
 import { truncate } from "./escape-text.js";
 
 /**
@@ -25,7 +26,7 @@ export function autocompleteChoices(deps: Pick<CoreDeps, "papers" | "subscriptio
     return papers
       .filter((p) => p.id.startsWith(needle) || p.title.toLowerCase().includes(needle))
       .slice(0, L.autocompleteChoices)
-      .map((p) => ({ name: truncate(`${p.id} · ${p.title.replace(/\s+/g, " ")}`, L.choiceText), value: p.id }));
+      .map((p) => ({ name: truncate(`${p.id} · ${stripBidiControls(p.title).replace(/\s+/g, " ")}`, L.choiceText), value: p.id }));
   }
   return [];
 }

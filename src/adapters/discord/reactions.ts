@@ -3,7 +3,7 @@ import type { Client, GatewayDispatchPayload, MessageReaction, PartialMessageRea
 import type { InboundHandler } from "../../core/chat/chat-adapter.js";
 import type { ReactionEvent } from "../../core/chat/message.js";
 import type { Logger } from "../../core/logger.js";
-import { normalizeEmoji } from "../../core/votes/record-reaction.js";
+import { emojiMatcher } from "../../core/votes/normalize-emoji.js";
 import { DISCORD_PLATFORM, conversationRef, messageRef } from "./discord-refs.js";
 
 /** What the reaction listener needs. */
@@ -12,7 +12,7 @@ export interface ReactionListenerOptions {
   client: Client;
   /** The core's entry point. */
   handler: InboundHandler;
-  /** Emoji that count as upvotes (names or characters; compared via normalizeEmoji). */
+  /** Emoji that count as upvotes (names, aliases or characters; compared via normalizeEmoji, skin tones ignored). */
   upvoteEmoji: string[];
   /** Resolves when live reactions may be applied (after the start-up reconcile). */
   gate: () => Promise<void>;
@@ -34,7 +34,7 @@ function dispatchKey(kind: string, d: ReactionPacket): string {
  */
 export function listenForReactions(options: ReactionListenerOptions): () => void {
   const { client, logger } = options;
-  const wanted = new Set(options.upvoteEmoji.map(normalizeEmoji));
+  const isUpvote = emojiMatcher(options.upvoteEmoji);
   const sessions = new Map<number, string>();
   const pendingIds = new Map<string, string[]>();
   let chain: Promise<void> = Promise.resolve();
@@ -58,7 +58,7 @@ export function listenForReactions(options: ReactionListenerOptions): () => void
   const handle = async (added: boolean, reaction: MessageReaction | PartialMessageReaction, rawUser: User | PartialUser, eventId: string | undefined) => {
     if (rawUser.id === client.user?.id) return;
     const emoji = reaction.emoji.name ?? "";
-    if (!wanted.has(normalizeEmoji(emoji))) return;
+    if (!isUpvote(emoji)) return;
     // Remove events carry no member; an unknown user on an add is fetched to learn whether it is a bot.
     const user = rawUser.partial && added ? await rawUser.fetch() : rawUser;
     if (user.bot) return;

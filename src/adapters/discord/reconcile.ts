@@ -1,6 +1,7 @@
 import type { Client, MessageReaction } from "discord.js";
 import type { Clock } from "../../core/clock.js";
-import { normalizeEmoji, reconcileReactions } from "../../core/votes/record-reaction.js";
+import { emojiMatcher } from "../../core/votes/normalize-emoji.js";
+import { reconcileReactions } from "../../core/votes/record-reaction.js";
 import type { ReactionDeps } from "../../core/votes/record-reaction.js";
 import { GONE_CODES, discordCode } from "./discord-errors.js";
 import { parseRef } from "./discord-refs.js";
@@ -50,7 +51,7 @@ async function reactingUsers(reaction: MessageReaction, selfId: string | undefin
  */
 export async function reconcileRecent(options: ReconcileOptions): Promise<ReconcileSummary> {
   const { client, deps } = options;
-  const wanted = new Set(options.upvoteEmoji.map(normalizeEmoji));
+  const isUpvote = emojiMatcher(options.upvoteEmoji);
   const since = new Date(deps.clock.now().getTime() - options.days * 86_400_000).toISOString();
   const summary: ReconcileSummary = { messages: 0, added: 0, removed: 0, skipped: 0 };
   for (const item of deps.ledger.paperMessagesSince(since)) {
@@ -66,7 +67,7 @@ export async function reconcileRecent(options: ReconcileOptions): Promise<Reconc
       const message = await channel.messages.fetch({ message: ref.messageId, force: true });
       const users = new Set<string>();
       for (const reaction of message.reactions.cache.values()) {
-        if (!wanted.has(normalizeEmoji(reaction.emoji.name ?? ""))) continue;
+        if (!isUpvote(reaction.emoji.name ?? "")) continue;
         for (const id of await reactingUsers(reaction, client.user?.id)) users.add(id);
       }
       const result = reconcileReactions(deps, item.messageRef, ref.guildId, [...users], deps.clock.now().toISOString());

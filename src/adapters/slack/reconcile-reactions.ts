@@ -1,6 +1,7 @@
 import type { webApi } from "@slack/bolt";
 import type { Logger } from "../../core/logger.js";
-import { normalizeEmoji, reconcileReactions, type ReactionDeps } from "../../core/votes/record-reaction.js";
+import { emojiMatcher } from "../../core/votes/normalize-emoji.js";
+import { reconcileReactions, type ReactionDeps } from "../../core/votes/record-reaction.js";
 import { classifySlackError } from "./post-message.js";
 import { parseSlackRef } from "./slack-refs.js";
 
@@ -42,7 +43,7 @@ export interface ReconcileInput {
  * reactions added or removed while the bot was down are not lost.
  */
 export async function reconcileSlackReactions(input: ReconcileInput): Promise<ReconcileSummary> {
-  const wanted = new Set(input.upvoteEmoji.map(normalizeEmoji));
+  const isUpvote = emojiMatcher(input.upvoteEmoji);
   const summary: ReconcileSummary = { messages: 0, added: 0, removed: 0, failed: 0 };
   for (const item of input.deps.ledger.paperMessagesSince(input.sinceIso)) {
     const ref = item.messageRef ? parseSlackRef(item.messageRef) : null;
@@ -52,7 +53,7 @@ export async function reconcileSlackReactions(input: ReconcileInput): Promise<Re
       const result = await input.client.reactions.get({ channel: ref.channelId, timestamp: ref.ts, full: true });
       const users = new Set<string>();
       for (const reaction of result.message?.reactions ?? []) {
-        if (!reaction.name || !wanted.has(normalizeEmoji(reaction.name))) continue;
+        if (!reaction.name || !isUpvote(reaction.name)) continue;
         for (const user of reaction.users ?? []) if (user !== input.botUserId) users.add(user);
       }
       const outcome = reconcileReactions(input.deps, item.messageRef!, input.teamId, [...users], input.nowIso);

@@ -47,14 +47,24 @@ export interface CommandDefinition<S extends z.ZodType = z.ZodType> {
   args: S;
   /** True when it may take longer than ~1 s (network); adapters defer first. */
   slow?: boolean;
-  /** True when it changes channel settings and needs channel-manager rights. */
-  requiresManager?: boolean;
+  /**
+   * Who may run it. Omitted or false: everyone. True: only channel managers (it changes the
+   * channel). A predicate over the parsed args: managers only when it returns true, so a
+   * command that both shows and changes (`settings`) shows to everyone.
+   */
+  requiresManager?: boolean | ((args: z.infer<S>) => boolean);
   /** Runs the command and returns its reply. Throws BotError for user-facing failures. */
   run(args: z.infer<S>, ctx: CommandContext): Promise<OutboundMessage>;
 }
 
 /** The platform-facing part of a command definition (no `run`), for registration and help. */
 export type CommandDefinitionInfo = Pick<CommandDefinition, "name" | "description" | "options" | "slow" | "requiresManager">;
+
+/** Whether running `command` with these parsed args needs channel-manager rights. */
+export function needsManager<S extends z.ZodType>(command: Pick<CommandDefinition<S>, "requiresManager">, args: z.infer<S>): boolean {
+  const rule = command.requiresManager;
+  return typeof rule === "function" ? rule(args) : rule === true;
+}
 
 /** Declares a command; the identity function that keeps `run`'s argument types tied to the schema. */
 export function defineCommand<S extends z.ZodType>(def: CommandDefinition<S>): CommandDefinition<S> {

@@ -35,9 +35,9 @@ export function buildAdapter(app: Harness["app"], fake: FakeDiscord, extra: Part
   return createDiscordAdapter({ token: "fake-token-not-secret", apiBase: fake.apiBase, deps: app.deps, commands: () => app.registry.infos(), logger: app.deps.logger, ...extra });
 }
 
-/** Starts app + fake + adapter; `start: false` leaves the adapter unstarted. */
-export async function startHarness(options: { start?: boolean } = {}): Promise<Harness> {
-  const app = createTestApp({ now: "2026-08-04T09:00:00Z" });
+/** Starts app + fake + adapter; `start: false` leaves the adapter unstarted; `config` adds config file keys. */
+export async function startHarness(options: { start?: boolean; config?: Record<string, unknown> } = {}): Promise<Harness> {
+  const app = createTestApp({ now: "2026-08-04T09:00:00Z", config: options.config });
   for (const file of FILES) await ingestFile(app.deps, join(FIXTURES, file));
   const fake = await startFakeDiscord();
   let adapter = buildAdapter(app, fake);

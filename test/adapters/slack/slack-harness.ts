@@ -80,8 +80,8 @@ function parse(text: string): Record<string, unknown> {
 }
 
 /** Builds and starts the harness in one transport, with fixtures ingested. */
-export async function startHarness(mode: "socket" | "http", extra: Partial<SlackAdapterOptions> = {}, options: { ingest?: boolean; startAdapter?: boolean } = {}): Promise<Harness> {
-  const app = createTestApp({ now: "2026-08-04T09:00:00Z" });
+export async function startHarness(mode: "socket" | "http", extra: Partial<SlackAdapterOptions> = {}, options: { ingest?: boolean; startAdapter?: boolean; config?: Record<string, unknown> } = {}): Promise<Harness> {
+  const app = createTestApp({ now: "2026-08-04T09:00:00Z", config: options.config });
   if (options.ingest !== false) {
     for (const f of ["hf-daily-papers-2026-07-31-date-allnewsai.json", "hf-daily-papers-2026-08-03-nodate-limit3-newsassistant.json"]) await ingestFile(app.deps, join(FIXTURES, f));
   }
