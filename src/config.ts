@@ -91,8 +91,20 @@ const configSchema = z.strictObject({
   slack: slackConfigSchema,
   votes: z
     .strictObject({
-      /** Reactions that count as an upvote on a posted paper (Slack names or emoji characters; 👍 = thumbsup = +1). */
-      emoji: z.array(z.string().min(1).max(64)).min(1).default(["thumbsup", "arrow_up"]),
+      /** Reactions that count as an upvote on a posted paper (Slack or GitHub names, with or without colons, or emoji characters; 👍 = 👍🏽 = thumbsup = +1 = :+1::skin-tone-2:). */
+      emoji: z
+        .array(
+          z
+            .string()
+            .trim()
+            .min(1)
+            .max(64)
+            .refine((e) => /[^\x00-\x7f]/.test(e) || /^:?[a-z0-9_+'-]+(::skin-tone-\d)?:?$/i.test(e), {
+              message: "is neither an emoji nor an emoji name (names have no spaces): write it as Slack does, e.g. thumbsup, +1, heart, or the emoji itself, e.g. 👍",
+            }),
+        )
+        .min(1)
+        .default(["thumbsup", "arrow_up"]),
     })
     .prefault({}),
   shell: z

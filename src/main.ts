@@ -5,6 +5,7 @@ import type { LoadedConfig } from "./config.js";
 import { createLogger } from "./create-logger.js";
 import type { ChatAdapter } from "./core/chat/chat-adapter.js";
 import { utcDay } from "./core/clock.js";
+import { plural } from "./core/chat/plural.js";
 import { isBotError } from "./core/errors.js";
 import type { Logger } from "./core/logger.js";
 import { isEntryPoint } from "./is-entry-point.js";
@@ -30,7 +31,7 @@ async function prepareShell(app: App, loaded: LoadedConfig, shell: ShellAdapter,
   const ok = runs.filter((r) => r.status !== "failed");
   const stored = ok.reduce((n, r) => n + r.papersNew + r.papersUpdated, 0);
   if (ok.length > 0) {
-    shell.say(`Fetched ${stored} papers from ${ok.length} of ${runs.length} sources.`);
+    shell.say(`Fetched ${plural(stored, "paper")} from ${ok.length} of ${plural(runs.length, "source")}.`);
     return;
   }
   const reason = (runs.find((r) => r.error)?.error ?? "no source is enabled").replace(/\.$/, "");
@@ -80,7 +81,7 @@ export async function startBot(): Promise<void> {
   const adapters: ChatAdapter[] = await startPlatformAdapters(app, loaded, logger);
   const withShell = !platforms || interactive;
   const shellConversation = loaded.config.shell.conversation;
-  const shell = createShellAdapter({ input: process.stdin, output: process.stdout, interactive, conversation: shellConversation, user: loaded.config.shell.user });
+  const shell = createShellAdapter({ input: process.stdin, output: process.stdout, interactive, conversation: shellConversation, user: loaded.config.shell.user, commands: app.core.commands.map((c) => c.name) });
   if (withShell) adapters.push(shell);
   const scheduler = buildScheduler(app, adapters);
   const s = app.config.scheduler;

@@ -7,6 +7,7 @@ import { paperData } from "../core/chat/present-paper.js";
 import { addDays, isDay, utcDay } from "../core/clock.js";
 import { isBotError } from "../core/errors.js";
 import type { IngestRun } from "../core/papers/ingest-run-store.js";
+import { checkQueryWords } from "../core/topics/check-query-words.js";
 import { explainMatch, matchTopicAcross } from "../core/topics/match-topic.js";
 import { parseTopicQuery } from "../core/topics/parse-topic-query.js";
 import { createLogger } from "../create-logger.js";
@@ -139,6 +140,7 @@ export function buildCli(): Command {
     .option("--limit <n>", "how many results", countOption(200), 10)
     .option("--json", "print JSON")
     .action(withApp(async (app, words: string[], opts: { limit: number; json?: boolean }) => {
+      checkQueryWords(words.join(" "), "search");
       if (opts.json) return printCommandJson(app, "search", { query: words.join(" "), limit: opts.limit });
       await runCommandAsShell(app, "search", words.join(" "));
     }));
@@ -149,6 +151,7 @@ export function buildCli(): Command {
     .option("--since <day>", "only papers listed on or after this day", dayOption)
     .option("--json", "print JSON")
     .action(withApp(async (app, words: string[], opts: { since?: string; json?: boolean }) => {
+      checkQueryWords(words.join(" "), "topic");
       const query = parseTopicQuery(words.join(" "));
       const matches = matchTopicAcross(query, await app.ports.papers.listSince(opts.since ?? "0000-01-01"));
       if (opts.json) return printJson(matches.map((m) => paperData(m.paper, { why: explainMatch(m.match), score: m.match.score })));

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { InvalidArgumentError, type Command } from "commander";
 import { renderText } from "../adapters/shell/render-text.js";
 import type { ChatAdapter } from "../core/chat/chat-adapter.js";
+import { plural } from "../core/chat/plural.js";
 import type { OutboundMessage } from "../core/chat/message.js";
 import { isDay } from "../core/clock.js";
 import type { DigestOutcome, DigestRequest } from "../core/digest/deliver-digest.js";
@@ -70,14 +71,14 @@ async function deliverOne(app: App, request: DigestRequest, opts: DeliverCliOpti
 function describeOutcome(r: DeliverCliResult): string {
   const o = r.outcome;
   switch (o.kind) {
-    case "sent": return `posted ${o.papers} papers`;
+    case "sent": return `posted ${plural(o.papers, "paper")}`;
     case "notice": return `posted a notice: ${o.text}`;
-    case "dry-run": return `dry run: ${o.messages.length} messages would be posted; nothing was posted or recorded`;
+    case "dry-run": return `dry run: ${plural(o.messages.length, "message")} would be posted; nothing was posted or recorded`;
     case "already-done": return "already delivered for this day (nothing posted)";
     case "busy": return "another process is delivering it right now (nothing posted)";
     case "failed": return `failed (${o.permanent ? "permanent" : "will be retried"}): ${o.reason}`;
     case "not-ready": case "skipped": case "no-adapter": return `${o.kind}: ${o.reason}`;
-    case "stopped": return `stopped after ${o.papers} papers`;
+    case "stopped": return `stopped after ${plural(o.papers, "paper")}`;
   }
 }
 

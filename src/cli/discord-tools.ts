@@ -2,6 +2,8 @@ import { Command } from "commander";
 import { OAuth2Scopes, PermissionFlagsBits, PermissionsBitField, REST, Routes } from "discord.js";
 import { discordConfigSchema, type DiscordConfig } from "../adapters/discord/discord-config.js";
 import { registerSlashCommands } from "../adapters/discord/register-commands.js";
+import { endSentence } from "../core/chat/end-sentence.js";
+import { plural } from "../core/chat/plural.js";
 import type { CommandDefinitionInfo } from "../core/commands/define-command.js";
 import { createCommandRegistry } from "../core/commands/index.js";
 import { isBotError } from "../core/errors.js";
@@ -96,9 +98,9 @@ export function buildDiscordToolsCli(): Command {
       const guildId = opts.global ? null : (opts.guild ?? discord.guildId);
       try {
         const done = await registerDiscordCommands({ token, applicationId: discord.applicationId, guildId, apiBase: discord.apiBase });
-        process.stdout.write(`Registered /papers with ${done.subcommands} subcommands (${done.scope}, application ${done.applicationId}).\n`);
+        process.stdout.write(`Registered /papers with ${plural(done.subcommands, "subcommand")} (${done.scope}, application ${done.applicationId}).\n`);
       } catch (err) {
-        fail(isBotError(err) ? err.message : `Discord refused the registration: ${(err as Error).message}. Check DISCORD_TOKEN and the application id.`);
+        fail(isBotError(err) ? err.message : `${endSentence(`Discord refused the registration: ${(err as Error).message}`)} Check DISCORD_TOKEN and the application id.`);
       }
     });
   return program;

@@ -84,9 +84,12 @@ export function createSqlitePaperStore(open: OpenDatabase, options: SqlitePaperS
   const hitRows = sqlite.prepare<[string], PaperRow & { pk: number }>(
     `SELECT p.pk, ${PAPER_SELECT} FROM papers p WHERE p.pk IN (SELECT value FROM json_each(?))`,
   );
+  // better-sqlite3 binds a JS number as a REAL, and FTS5 only narrows a MATCH scan by an
+  // INTEGER rowid: with `rowid = ?` it ignored the bound value and returned every match, so
+  // `.get()` gave each hit the first matching paper's snippet. The CAST makes it an integer.
   const snippetOf = sqlite
     .prepare<[string, number], string | null>(
-      `SELECT snippet(papers_fts, 2, '', '', '…', ${SNIPPET_TOKENS}) FROM papers_fts WHERE papers_fts MATCH ? AND rowid = ?`,
+      `SELECT snippet(papers_fts, 2, '', '', '…', ${SNIPPET_TOKENS}) FROM papers_fts WHERE papers_fts MATCH ? AND rowid = CAST(? AS INTEGER)`,
     )
     .pluck();
   const candidates = sqlite

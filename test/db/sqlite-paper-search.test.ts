@@ -63,6 +63,24 @@ describe("SqlitePaperStore search", () => {
     expect((await store.search(q([[word("title")]]), { limit: 1 }))[0]!.snippet).toBe("Title Only Paper");
   });
 
+  it("takes each hit's excerpt from that paper's own abstract when many papers match", async () => {
+    const subjects = ["robots", "proteins", "compilers", "glaciers", "markets", "poems", "viruses", "bridges", "orchestras", "forests", "satellites", "languages"];
+    await store.upsert(
+      subjects.map((s, i) =>
+        paper(`2403.${String(100 + i).padStart(5, "0")}`, `Agents for ${s}`, `We study how agents coordinate ${s} in the ${s} laboratory, with ${s} benchmarks.`),
+      ),
+    );
+    for (const limit of [3, 12]) {
+      const hits = await store.search(q([[word("agents")]]), { limit });
+      expect(hits).toHaveLength(limit);
+      for (const h of hits) {
+        expect(h.paper.abstract.replace(/\s+/g, " ")).toContain(h.snippet.replace(/…/g, "").trim());
+        expect(h.snippet).toContain(h.paper.title.replace("Agents for ", ""));
+      }
+      expect(new Set(hits.map((h) => h.snippet)).size).toBe(limit);
+    }
+  });
+
   it("applies AND within a clause, OR between clauses, NOT for exclusions, and hyphen-normalised phrases", async () => {
     const ids = async (query: TopicQuery) => (await store.search(query, { limit: 10 })).map((h) => h.paper.id).sort();
     expect(await ids(q([[word("diffusion"), word("transformer")]]))).toEqual(["2401.00004"]);

@@ -95,7 +95,7 @@ describe("chat commands over a real store", () => {
 
   it("subscribe previews the last 7 days; topics and unsubscribe manage the list", async () => {
     const sub = await say(app, 'subscribe "multi-agent" OR memory');
-    expect(sub.fallbackText).toMatch(/Subscribed this channel to "multi-agent" OR memory\. In the 7 days up to 2026-08-03 it would have matched \d+ papers?, e\.g\. "Σ-Mem/);
+    expect(sub.fallbackText).toMatch(/Subscribed this channel to "multi-agent" OR memory\. In the 7 days up to 2026-08-03 it would have matched (1 paper:|\d+ papers, e\.g\.) "Σ-Mem/);
     expect((await say(app, 'subscribe "MULTI-agent" or memory')).fallbackText).toMatch(/Subscribed|already follows/);
     expect((await say(app, 'subscribe "multi-agent" OR memory')).fallbackText).toMatch(/already follows/);
     expect(textOf(await say(app, "topics"))).toMatch(/"multi-agent" OR memory/);

@@ -78,13 +78,27 @@ describe("schedule, settings, pause, resume and status through the real commands
   });
 
   it("only channel managers may change the schedule or settings; anyone may read status", async () => {
-    for (const line of ["schedule 09:00", "settings max 3", "settings", "pause", "resume"]) {
+    for (const line of ["schedule 09:00", "pause", "resume"]) {
       const reply = await say(app, line, { canManage: false });
       expect(reply.ephemeral).toBe(true);
       expect(reply.fallbackText).toMatch(/^Only channel managers can use \/papers \w+/);
     }
+    for (const line of ["settings max 3", "settings max nonsense", "settings thread on"]) {
+      const reply = await say(app, line, { canManage: false });
+      expect(reply.ephemeral).toBe(true);
+      expect(reply.fallbackText).toBe("Only channel managers can change /papers settings: it changes this channel for everyone. Ask one of them, or a workspace admin. Anyone can see the current values with /papers settings.");
+    }
     expect(await stored()).toBeNull();
     expect((await say(app, "status", { canManage: false })).fallbackText).toMatch(/Schedule: none/);
+  });
+
+  it("anyone may show the settings, all of them or one, without manager rights", async () => {
+    const shown = await say(app, "settings", { canManage: false });
+    expect(shown.fallbackText).toMatch(/^Schedule: none/);
+    expect(shown.fallbackText).toMatch(/Settings: .*10 papers/);
+    expect((await say(app, "settings max", { canManage: false })).fallbackText).toMatch(/^max is 10 here; it takes a number from 1 to 25/);
+    expect(await stored()).toBeNull();
+    expect((await say(app, "help", { canManage: false })).fallbackText).toMatch(/\/papers settings.*: Show or change digest settings: .*\. Changing needs channel-manager rights\./);
   });
 
   it("pause and resume: the reason shows in status, resume clears it and the failure count", async () => {

@@ -1,5 +1,6 @@
 import { escapeMarkdown } from "discord.js";
 import { clip } from "../../core/chat/clip.js";
+import { stripBidiControls } from "../shared/without-bidi-controls.js";
 
 const ZWSP = "\u200b";
 
@@ -9,12 +10,25 @@ export function neutralizeMentions(text: string): string {
 }
 
 /**
- * Untrusted text made inert: markdown escaped, mentions broken, control characters dropped.
+ * Escapes what Discord reads at the start of a line: block quotes (`> `, `>>> `), subtext
+ * (`-# `), headings (`# `), bullets (`- `, `* `) and numbered items (`1. `), so an abstract
+ * that starts with one of them shows the characters instead of a quote or a heading.
+ */
+export function escapeLineStarts(text: string): string {
+  return escapeMarkdown(text, {
+    codeBlock: false, inlineCode: false, bold: false, italic: false, underline: false, strikethrough: false, spoiler: false, escape: false,
+    heading: true, bulletedList: true, numberedList: true,
+  }).replace(/^([ \t]*)(>|-#)/gm, "$1\\$2");
+}
+
+/**
+ * Untrusted text made inert: markdown escaped (inline marks, masked links and the line
+ * starts of escapeLineStarts), mentions broken, control and bidi characters dropped.
  * With `max`, the input is cut first (escaping is slow on huge text) and the result cut to `max`.
  */
 export function escapeUntrusted(text: string, max?: number): string {
-  const clean = (max === undefined ? text : text.slice(0, max + 1)).replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
-  const escaped = neutralizeMentions(escapeMarkdown(clean));
+  const clean = stripBidiControls(max === undefined ? text : text.slice(0, max + 1)).replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
+  const escaped = neutralizeMentions(escapeLineStarts(escapeMarkdown(clean, { maskedLink: true })));
   return max === undefined ? escaped : truncate(escaped, max);
 }
 

@@ -5,6 +5,7 @@ import type { InboundEvent, OutboundMessage } from "../../core/chat/message.js";
 import type { Logger } from "../../core/logger.js";
 import { answerInTime } from "../shared/answer-in-time.js";
 import { routeToThread } from "../shared/route-to-thread.js";
+import { stripBidiControls } from "../shared/without-bidi-controls.js";
 import { DISCORD_LIMITS as L } from "./discord-limits.js";
 import { truncate } from "./escape-text.js";
 import { buttonEventOf, commandEventOf, whereOf } from "./parse-interaction.js";
@@ -78,7 +79,7 @@ async function onAutocomplete(interaction: AutocompleteInteraction, ctx: Interac
     choices
       .filter((c) => c.value.length <= L.choiceText)
       .slice(0, L.autocompleteChoices)
-      .map((c) => ({ name: truncate(c.name, L.choiceText), value: c.value })),
+      .map((c) => ({ name: truncate(stripBidiControls(c.name), L.choiceText), value: c.value })),
   );
 }
 

@@ -4,6 +4,7 @@ import type { Block, Link, OutboundMessage, PaperCard } from "../../core/chat/me
 import { DISCORD_LIMITS as L } from "./discord-limits.js";
 import { splitText as splitPieces } from "../shared/split-text.js";
 import { ESCAPE_TAIL, escapeUntrusted, safeUrl, truncate } from "./escape-text.js";
+import { withoutBidiControls } from "../shared/without-bidi-controls.js";
 
 /** One Discord message body, in the shape discord.js `send`/`reply` accept. */
 export interface DiscordPayload {
@@ -123,9 +124,10 @@ function contentOf(block: Block): string | null {
 /**
  * Renders a platform-neutral message as one or more Discord message payloads, in block
  * order, within every limit (content 2000, 10 embeds, 6000 embed characters, 5 button
- * rows): it splits rather than fails. Pure.
+ * rows): it splits rather than fails. Bidi controls are removed from every string first. Pure.
  */
-export function renderMessage(message: OutboundMessage): DiscordPayload[] {
+export function renderMessage(untrusted: OutboundMessage): DiscordPayload[] {
+  const message = withoutBidiControls(untrusted);
   const payloads: DiscordPayload[] = [];
   let current: DiscordPayload | null = null;
   const fresh = (): DiscordPayload => {

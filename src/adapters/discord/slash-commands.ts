@@ -51,7 +51,7 @@ export function buildSlashCommands(defs: CommandDefinitionInfo[]): RESTPostAPICh
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
   for (const def of defs) {
     root.addSubcommand((sub) => {
-      sub.setName(def.name).setDescription(describe(def.requiresManager ? def.description.replace(/\s*Needs channel-manager rights\.?$/, " (Manage Channels)") : def.description));
+      sub.setName(def.name).setDescription(describe(def.description.replace(/\s*Needs channel-manager rights\.?$/, " (Manage Channels)").replace(/\.?\s*Changing needs channel-manager rights\.?$/, " (changing: Manage Channels)")));
       const ordered = [...def.options.filter((o) => o.required), ...def.options.filter((o) => !o.required)];
       for (const option of ordered) addOption(sub, option);
       return sub;

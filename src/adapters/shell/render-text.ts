@@ -1,12 +1,13 @@
 import type { Block, OutboundMessage, PaperCard } from "../../core/chat/message.js";
+import { stripBidiControls } from "../shared/without-bidi-controls.js";
 
 // Terminal escape sequences, C0/C1 controls and bidi overrides in untrusted text could
 // rewrite the user's screen or disguise text; they are removed before printing.
-const UNSAFE = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*(?:\u0007|\u001b\\)|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*(?:\u0007|\u001b\\)|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
-/** Removes terminal control sequences and bidi overrides from untrusted text. */
+/** Removes terminal control sequences and bidi controls (overrides, isolates, marks) from untrusted text. */
 export function sanitizeTerminalText(text: string): string {
-  return text.replace(UNSAFE, "");
+  return stripBidiControls(text.replace(UNSAFE, ""));
 }
 
 function renderPaper(card: PaperCard): string[] {

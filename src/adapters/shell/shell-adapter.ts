@@ -2,7 +2,9 @@ import { createInterface, type Interface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { ChatAdapter, ChatCore } from "../../core/chat/chat-adapter.js";
 import type { CommandEvent, OutboundMessage } from "../../core/chat/message.js";
+import { completeCommand } from "./complete-command.js";
 import { renderText } from "./render-text.js";
+import { DEFAULT_COLUMNS, wrapText } from "./wrap-text.js";
 
 /** Options for the shell adapter. */
 export interface ShellAdapterOptions {
@@ -16,6 +18,10 @@ export interface ShellAdapterOptions {
   conversation: string;
   /** User id the shell speaks as. */
   user: string;
+  /** Command names offered by Tab completion (the registry's); none when omitted. */
+  commands?: string[];
+  /** Columns to wrap replies at; default: the output's `columns` when it is a terminal, else 80. */
+  width?: number;
 }
 
 /** The shell adapter plus a promise that settles when input ends or the user types `exit`. */
@@ -53,14 +59,17 @@ export function parseShellLine(line: string): { name: string; text: string } {
 
 /**
  * A Hubot-style shell: reads `/papers ...` commands from a terminal (or, line by line,
- * from piped input) and prints the replies. The local user manages their own channel.
+ * from piped input) and prints the replies, wrapped at word boundaries to the terminal's
+ * width; Tab completes command names. The local user manages their own channel.
  */
 export function createShellAdapter(options: ShellAdapterOptions): ShellAdapter {
   let rl: Interface | null = null;
   let sent = 0;
   let resolveFinished: () => void = () => undefined;
   const finished = new Promise<void>((resolve) => (resolveFinished = resolve));
-  const print = (text: string) => options.output.write(`${text}\n`);
+  const width = () => options.width ?? ((options.output as { columns?: number }).columns || DEFAULT_COLUMNS);
+  const print = (text: string) => options.output.write(`${wrapText(text, width())}\n`);
+  const names = [...(options.commands ?? []), "exit"];
   const platform = options.conversation.split(":")[0] ?? "shell";
 
   async function loop(core: ChatCore, reader: Interface): Promise<void> {
@@ -83,7 +92,13 @@ export function createShellAdapter(options: ShellAdapterOptions): ShellAdapter {
     finished,
     say: print,
     async start(core) {
-      const reader = createInterface({ input: options.input, output: options.interactive ? options.output : undefined, prompt: "papers> ", terminal: options.interactive });
+      const reader = createInterface({
+        input: options.input,
+        output: options.interactive ? options.output : undefined,
+        prompt: "papers> ",
+        terminal: options.interactive,
+        ...(options.interactive ? { completer: (line: string) => completeCommand(names, line) } : {}),
+      });
       rl = reader;
       loop(core, reader)
         .catch((err: unknown) => print(`shell stopped: ${(err as Error).message}`))

@@ -9,26 +9,15 @@ export function escapeSlackText(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-const LOOKALIKE: Record<string, string> = { "*": "\u2217", _: "\uff3f", "~": "\u223c", "`": "\u02cb" };
-const WORD = /[\p{L}\p{N}]/u;
-
 /**
- * Escapes untrusted text for a mrkdwn field: `&`, `<`, `>` first; then `@channel`, `@here`
- * and `@everyone` get a zero-width space so no client links them; then the formatting
- * markers `*`, `_`, `~` and `` ` `` that stand at a word boundary (where they would open or
- * close bold, italics, strike or code) become look-alike characters. Markers inside words
- * (`snake_case`, `2*3`) are left alone because Slack does not format them.
+ * Escapes untrusted text for a mrkdwn field: `&`, `<` and `>` (so no `<!channel>`, `<@U…>`
+ * or `<url|label>` forms, and no line-start `>` quote), and a zero-width space after the
+ * `@` of `@channel`, `@here` and `@everyone` so no client links them. Formatting marks
+ * (`*`, `_`, `~`, backticks) stay as written: mrkdwn has no escape for them, so text that
+ * must read exactly as written (titles, summaries) goes in plain_text or rich_text instead.
  */
 export function escapeMrkdwn(text: string): string {
-  const escaped = escapeSlackText(text).replace(/@(channel|here|everyone)\b/gi, "@\u200b$1");
-  let out = "";
-  for (let i = 0; i < escaped.length; i += 1) {
-    const ch = escaped[i]!;
-    const swap = LOOKALIKE[ch];
-    if (swap && !(WORD.test(escaped[i - 1] ?? "") && WORD.test(escaped[i + 1] ?? ""))) out += swap;
-    else out += ch;
-  }
-  return out.replace(/^&gt;/gm, "\uff1e");
+  return escapeSlackText(text).replace(/@(channel|here|everyone)\b/gi, "@\u200b$1");
 }
 
 /** Collapses runs of whitespace (newlines included) to one space: titles and names stay on one line. */

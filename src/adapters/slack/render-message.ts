@@ -2,6 +2,7 @@ import type { types } from "@slack/bolt";
 import type { Block, OutboundMessage, PaperCard } from "../../core/chat/message.js";
 import { splitText as splitPieces } from "../shared/split-text.js";
 import { ENTITY_TAIL, escapeMrkdwn, escapeSlackText, mrkdwnLink, oneLine, safeUrl, truncate } from "./escape-mrkdwn.js";
+import { withoutBidiControls } from "../shared/without-bidi-controls.js";
 import { SLACK_LIMITS as L } from "./slack-limits.js";
 
 /** A Block Kit block, as @slack/types defines it. */
@@ -25,8 +26,12 @@ export function splitText(text: string, max: number): string[] {
   return splitPieces(text, max, ENTITY_TAIL);
 }
 
+/** A plain_text object for text already escaped: shown exactly as written, never formatted, no `:emoji:` codes. */
+const plain = (escaped: string) => ({ type: "plain_text" as const, text: escaped, emoji: false });
+
+/** Untrusted text as plain_text sections: `&`, `<`, `>` escaped, mentions broken, marks (`*`, `_`, backticks) kept as written. */
 function sections(text: string): SlackBlock[] {
-  return splitText(text, L.sectionText).map((part) => ({ type: "section", text: mrkdwn(part) }));
+  return splitText(escapeMrkdwn(text), L.sectionText).map((part) => ({ type: "section", text: plain(part) }));
 }
 
 function votesLine(card: PaperCard): string {
@@ -34,21 +39,28 @@ function votesLine(card: PaperCard): string {
   return parts.filter((p): p is string => p !== null).join(" · ");
 }
 
-/** A paper card: a section (title link, summary, excerpt) with the thumbnail as accessory, then a context line. */
+/**
+ * A paper card: a plain_text section (`1. Title`, summary, excerpt) with the thumbnail as
+ * accessory, then a context line (authors, votes, id, matched, then the links with the
+ * paper's page first). The title is plain_text, not a mrkdwn `<url|title>` link: mrkdwn
+ * reads `*`, `_`, `~` and backticks in a title as formatting and has no escape for them,
+ * so the link to the paper's page goes in the context line instead.
+ */
 export function renderPaper(card: PaperCard): SlackBlock[] {
-  const title = `*${card.rank}. ${mrkdwnLink(card.url, truncate(oneLine(card.title), 500))}*`;
+  const title = `${card.rank}. ${escapeMrkdwn(truncate(oneLine(card.title), L.titleText))}`;
   const body = [title];
   if (card.summary) body.push(escapeMrkdwn(truncate(oneLine(card.summary), 1500)));
   if (card.snippet) body.push(`“${escapeMrkdwn(truncate(oneLine(card.snippet), 600))}”`);
-  const section: SlackBlock = { type: "section", text: mrkdwn(truncate(body.join("\n"), L.sectionText)) };
+  const section: SlackBlock = { type: "section", text: plain(truncate(body.join("\n"), L.sectionText)) };
   const thumb = card.thumbnail ? safeUrl(card.thumbnail) : null;
   if (thumb && card.thumbnail!.length <= L.imageUrl) {
     section.accessory = { type: "image", image_url: card.thumbnail!.trim(), alt_text: truncate(escapeSlackText(oneLine(card.title)), L.imageAltText) || "thumbnail" };
   }
-  const facts = [escapeMrkdwn(truncate(oneLine(card.authors), 400)), votesLine(card), `\`${escapeMrkdwn(oneLine(card.id))}\``].filter((s) => s.length > 0);
-  const elements = [mrkdwn(truncate(facts.join(" · "), L.contextText))];
-  if (card.matched) elements.push(mrkdwn(truncate(`matched: ${escapeMrkdwn(oneLine(card.matched))}`, L.contextText)));
-  const links = card.links.map((l) => mrkdwnLink(l.url, l.label)).join(" · ");
+  const facts = [escapeMrkdwn(truncate(oneLine(card.authors), 400)), votesLine(card), escapeMrkdwn(oneLine(card.id))].filter((s) => s.length > 0);
+  const elements: ({ type: "plain_text"; text: string; emoji: boolean } | { type: "mrkdwn"; text: string; verbatim: boolean })[] = [plain(truncate(facts.join(" · "), L.contextText))];
+  if (card.matched) elements.push(plain(truncate(`matched: ${escapeMrkdwn(oneLine(card.matched))}`, L.contextText)));
+  const page = card.links.some((l) => l.url === card.url) ? [] : [{ label: "Paper page", url: card.url }];
+  const links = [...page, ...card.links].filter((l) => safeUrl(l.url)).map((l) => mrkdwnLink(l.url, l.label)).join(" · ");
   if (links) elements.push(mrkdwn(truncate(links, L.contextText)));
   return [section, { type: "context", elements }];
 }
@@ -77,18 +89,18 @@ export function renderBlock(block: Block): SlackBlock[] {
       return text ? [{ type: "header", text: { type: "plain_text", text, emoji: false } }] : [];
     }
     case "text":
-      return block.text.trim() ? sections(escapeMrkdwn(block.text)) : [];
+      return block.text.trim() ? sections(block.text) : [];
     case "context":
-      return block.text.trim() ? [{ type: "context", elements: [mrkdwn(truncate(escapeMrkdwn(block.text), L.contextText))] }] : [];
+      return block.text.trim() ? [{ type: "context", elements: [plain(truncate(escapeMrkdwn(block.text), L.contextText))] }] : [];
     case "fields": {
-      const fields = block.fields.map((f) => mrkdwn(truncate(`*${escapeMrkdwn(oneLine(f.label))}*\n${escapeMrkdwn(f.value)}`, L.fieldText)));
+      const fields = block.fields.map((f) => plain(truncate(`${escapeMrkdwn(oneLine(f.label))}\n${escapeMrkdwn(f.value)}`, L.fieldText)));
       const out: SlackBlock[] = [];
       for (let i = 0; i < fields.length; i += L.sectionFields) out.push({ type: "section", fields: fields.slice(i, i + L.sectionFields) });
       return out;
     }
     case "links": {
       const text = block.links.map((l) => mrkdwnLink(l.url, l.label)).join(" · ");
-      return text ? sections(text) : [];
+      return text ? splitText(text, L.sectionText).map((part) => ({ type: "section", text: mrkdwn(part) })) : [];
     }
     case "actions":
       return renderButtons(block.buttons);
@@ -105,9 +117,11 @@ function blockChars(block: SlackBlock): number {
  * Renders an outbound message as one or more Slack messages (a pure function). Splits
  * before SLACK_LIMITS.blocksPerMessage blocks or SLACK_LIMITS.blockCharsPerMessage
  * characters, never between a paper's section and its context line. Every part carries
- * the escaped fallback text; later parts say which part they are.
+ * the escaped fallback text; later parts say which part they are. Bidi controls are
+ * removed from every string first.
  */
-export function renderMessage(message: OutboundMessage): SlackMessage[] {
+export function renderMessage(untrusted: OutboundMessage): SlackMessage[] {
+  const message = withoutBidiControls(untrusted);
   const groups = message.blocks.map(renderBlock).filter((g) => g.length > 0);
   const chunks: SlackBlock[][] = [];
   let current: SlackBlock[] = [];

@@ -11,6 +11,8 @@ export const SLACK_LIMITS = {
   sectionText: 3000,
   /** Fields per section block. */
   sectionFields: 10,
+  /** Characters of a paper title shown in its card (cut with `…` beyond). */
+  titleText: 500,
   /** Characters of one section field. */
   fieldText: 2000,
   /** Elements per context block. */

@@ -27,8 +27,8 @@ export interface CommandDefinitionInfo {
   options: OptionDef[];
   /** True when it may take longer than ~1 s (network); adapters defer first. */
   slow?: boolean;
-  /** True when it changes channel settings and needs channel-manager rights. */
-  requiresManager?: boolean;
+  /** True (or a predicate over the parsed args that can be true) when it changes channel settings and needs channel-manager rights. */
+  requiresManager?: boolean | ((args: never) => boolean);
 }
 
 /** An autocomplete question: which option of which command is being typed, where, and what so far. */

@@ -31,12 +31,22 @@ export interface CommandDefinition<S extends z.ZodType = z.ZodType, D = CommandD
   args: S;
   /** True when it may take longer than ~1 s (network); adapters defer first. */
   slow?: boolean;
-  /** True when it changes channel settings and needs channel-manager rights. */
-  requiresManager?: boolean;
+  /**
+   * Who may run it. Omitted or false: everyone. True: only channel managers (it changes the
+   * channel). A predicate over the parsed args: managers only when it returns true, so a
+   * command that both shows and changes (`settings`) shows to everyone.
+   */
+  requiresManager?: boolean | ((args: z.infer<S>) => boolean);
   /** True when a button whose `action` is this command's name runs it, with the button's value as the text (paper messages' Summary and Upvote). */
   button?: boolean;
   /** Runs the command and returns its reply. Throws BotError for user-facing failures. */
   run(args: z.infer<S>, ctx: CommandContext<D>): Promise<OutboundMessage>;
+}
+
+/** Whether running `command` with these parsed args needs channel-manager rights. */
+export function needsManager<S extends z.ZodType>(command: Pick<CommandDefinition<S>, "requiresManager">, args: z.infer<S>): boolean {
+  const rule = command.requiresManager;
+  return typeof rule === "function" ? rule(args) : rule === true;
 }
 
 /** Declares a command; the identity function that keeps `run`'s argument types tied to the schema. */

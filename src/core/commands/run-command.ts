@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { endSentence } from "../chat/end-sentence.js";
 import type { CommandEvent, OutboundMessage } from "../chat/message.js";
 import { BotError, isBotError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { CommandDeps } from "./command-deps.js";
-import type { CommandContext } from "./define-command.js";
+import { needsManager, type CommandContext } from "./define-command.js";
 import { usageOf } from "./help.js";
 import type { CommandRegistry } from "./index.js";
 import { parseCommandText } from "./parse-command-text.js";
@@ -48,14 +49,18 @@ export async function runCommand(registry: CommandRegistry, deps: CommandDeps, e
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const what = issue?.message ?? "invalid arguments";
-      throw new BotError("INVALID_ARGS", `${what}. Usage: /papers ${usageOf(command)}`, parsed.error.issues);
+      throw new BotError("INVALID_ARGS", `${endSentence(what)} Usage: /papers ${usageOf(command)}`, parsed.error.issues);
     }
-    if (command.requiresManager && !(await event.actor.canManageChannel())) {
+    if (needsManager(command, parsed.data) && !(await event.actor.canManageChannel())) {
+      // A command that also shows (a predicate rule) is refused only for changing, and says so.
+      const showsToo = typeof command.requiresManager === "function";
+      const doing = showsToo ? `change /papers ${command.name}` : `use /papers ${command.name}`;
+      const showHint = showsToo ? ` Anyone can see the current values with /papers ${command.name}.` : "";
       throw new BotError(
         "FORBIDDEN",
-        event.actor.managerRight
-          ? `You need the ${event.actor.managerRight} right in this channel to use /papers ${command.name}: it changes this channel for everyone. Ask someone who has it.`
-          : `Only ${event.actor.managers ?? "channel managers"} can use /papers ${command.name}: it changes this channel for everyone. Ask one of them${event.actor.managers ? "" : ", or a workspace admin"}.`,
+        (event.actor.managerRight
+          ? `You need the ${event.actor.managerRight} right in this channel to ${doing}: it changes this channel for everyone. Ask someone who has it.`
+          : `Only ${event.actor.managers ?? "channel managers"} can ${doing}: it changes this channel for everyone. Ask one of them${event.actor.managers ? "" : ", or a workspace admin"}.`) + showHint,
       );
     }
     const ctx: CommandContext = { deps, conversation: event.conversation, platform: event.platform, workspace: event.workspace, actor: event.actor };

@@ -74,10 +74,10 @@ const SPECS: Record<(typeof SETTING_KEYS)[number], SettingSpec> = {
 
 const KEYS_HINT = `Settings are ${SETTING_KEYS.join(", ")}, e.g. /papers settings max 5`;
 
-/** `/papers settings [key value]`: shows this channel's digest settings, or changes one. */
+/** `/papers settings [key value]`: shows this channel's digest settings (anyone), or changes one (channel managers). */
 export const settingsCommand = defineCommand({
   name: "settings",
-  description: "Show or change the digest settings: max, min-upvotes, mode, catch-up, thread. Needs channel-manager rights.",
+  description: "Show or change digest settings: max, min-upvotes, mode, catch-up, thread. Changing needs channel-manager rights.",
   options: [
     { name: "key", description: "Setting to change", type: "string", required: false, choices: [...SETTING_KEYS] },
     { name: "value", description: "New value, e.g. 5, topics, on", type: "string", required: false },
@@ -86,7 +86,8 @@ export const settingsCommand = defineCommand({
     key: z.enum(SETTING_KEYS, { message: KEYS_HINT }).optional(),
     value: z.string().trim().toLowerCase().max(50, "That value is too long").optional(),
   }),
-  requiresManager: true,
+  // Showing (no value given) is for everyone; setting a value changes the channel.
+  requiresManager: (args) => args.value !== undefined,
   async run(args, ctx: CommandContext<Uses<"channelSettings" | "subscriptions" | "clock">>) {
     const { channelSettings, subscriptions, clock } = ctx.deps;
     const now = clock.now();

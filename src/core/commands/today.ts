@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plural } from "../chat/plural.js";
 import { listDay } from "../papers/list-day.js";
 import type { Uses } from "./command-deps.js";
 import { defineCommand, type CommandContext } from "./define-command.js";
@@ -21,9 +22,10 @@ export const todayCommand = defineCommand({
     const listing = await listDay(ctx.deps, { date: args.date, topic: args.topic, limit: args.limit ?? TODAY_DEFAULT_LIMIT, conversation: ctx.conversation });
     if (listing.kind === "empty") return { ...textReply(listing.reason, false), data: { kind: "papers", papers: [] } };
     const cards = listing.papers.map((r, i) => toPaperCard(r.paper, { rank: i + 1, localVotes: r.localVotes, matched: r.matched }));
-    const shown = cards.length < listing.total ? `top ${cards.length} of ${listing.total}` : `${listing.total}`;
+    const count = plural(listing.total, "paper");
+    const shown = cards.length < listing.total ? `top ${cards.length} of ${count}` : count;
     const header = listing.query ? `Papers for ${listing.day} about ${listing.query.raw}` : `Papers for ${listing.day}`;
     const data = { kind: "papers" as const, papers: listing.papers.map((r) => paperData(r.paper, { day: listing.day, matched: r.matched }, r.localVotes)) };
-    return { ...listingReply(header, `${shown} papers · ranked by Hugging Face upvotes plus votes here`, cards), data };
+    return { ...listingReply(header, `${shown} · ranked by Hugging Face upvotes plus votes here`, cards), data };
   },
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { endSentence } from "../chat/end-sentence.js";
 import { BotError } from "../errors.js";
 import type { Uses } from "./command-deps.js";
 import { defineCommand, type CommandContext } from "./define-command.js";
@@ -14,9 +15,9 @@ export const unsubscribeCommand = defineCommand({
   requiresManager: true,
   async run(args, ctx: CommandContext<Uses<"subscriptions">>) {
     const { subscriptions } = ctx.deps;
-    if (await subscriptions.remove(ctx.conversation, args.topic)) return textReply(`Unsubscribed this channel from ${args.topic}.`);
+    if (await subscriptions.remove(ctx.conversation, args.topic)) return textReply(endSentence(`Unsubscribed this channel from ${args.topic}`));
     const current = (await subscriptions.list(ctx.conversation)).map((s) => s.topic);
-    const known = current.length ? `It follows: ${current.join("; ")}.` : "It follows no topics.";
+    const known = current.length ? endSentence(`It follows: ${current.join("; ")}`) : "It follows no topics.";
     throw new BotError("NOT_FOUND", `This channel does not follow "${args.topic}". ${known}`);
   },
 });

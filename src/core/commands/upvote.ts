@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plural } from "../chat/plural.js";
 import { resolvePaper } from "../papers/resolve-paper.js";
 import type { Uses } from "./command-deps.js";
 import { defineCommand, type CommandContext } from "./define-command.js";
@@ -24,6 +25,6 @@ export const upvoteCommand = defineCommand({
     });
     const total = (await ctx.deps.votes.counts({ conversation: ctx.conversation }, [paper.id])).get(paper.id) ?? 0;
     const head = added ? `Upvoted "${paper.title}".` : `You had already upvoted "${paper.title}"; it counts once.`;
-    return textReply(`${head} It has ${total} vote${total === 1 ? "" : "s"} here.`);
+    return textReply(`${head} It has ${plural(total, "vote")} here.`);
   },
 });

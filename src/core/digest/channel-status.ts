@@ -4,6 +4,7 @@ import type { SubscriptionStore } from "../topics/subscription-store.js";
 import { defaultChannelSettings, type ChannelSettings, type ChannelSettingsStore } from "./channel-settings-store.js";
 import type { DeliveryLedger, DigestRun } from "./delivery-ledger.js";
 import { formatDays, formatLocal, nextDue, type ScheduleSlot } from "./delivery-times.js";
+import { plural } from "../chat/plural.js";
 
 /** Where a command runs: enough to build default settings for a channel that has none. */
 export interface ChannelRef {
@@ -84,10 +85,10 @@ export function describeNextPost(settings: ChannelSettings, now: Date): string {
 
 /** The digest settings in one line: `up to 10 papers, min 0 upvotes, mode all, catch-up latest, thread off`. */
 export function describeSettings(settings: ChannelSettings, topics: number): string {
-  const mode = settings.mode === "topics" ? `mode topics (${topics} topic${topics === 1 ? "" : "s"} followed)` : "mode all";
+  const mode = settings.mode === "topics" ? `mode topics (${plural(topics, "topic")} followed)` : "mode all";
   return [
-    `up to ${settings.maxPapers} papers`,
-    `min ${settings.minUpvotes} upvotes`,
+    `up to ${plural(settings.maxPapers, "paper")}`,
+    `min ${plural(settings.minUpvotes, "upvote")}`,
     mode,
     `catch-up ${settings.catchUp}`,
     `thread ${settings.useThread ? "on" : "off"}`,
@@ -103,11 +104,11 @@ export function describeRun(run: DigestRun, timezone: string): string {
     case "running":
       return `${run.digestDay}: in progress since ${formatUtc(run.startedAt)}`;
     case "sent":
-      return `${run.digestDay}: sent ${run.papersSent} paper${run.papersSent === 1 ? "" : "s"}${late}${when}${run.detail ? ` (${run.detail})` : ""}`;
+      return `${run.digestDay}: sent ${plural(run.papersSent, "paper")}${late}${when}${run.detail ? ` (${run.detail})` : ""}`;
     case "notice":
       return `${run.digestDay}: posted a notice${late}${when}${detail}`;
     case "failed":
-      return `${run.digestDay}: failed${when} after ${run.papersSent} paper${run.papersSent === 1 ? "" : "s"}${detail}`;
+      return `${run.digestDay}: failed${when} after ${plural(run.papersSent, "paper")}${detail}`;
     case "skipped":
       return `${run.digestDay}: skipped${when}${detail}`;
   }
@@ -120,7 +121,7 @@ export function describeIngest(run: IngestRun): string {
   const when = formatUtc(run.finishedAt ?? run.startedAt);
   const counts = `${run.papersNew} new, ${run.papersUpdated} updated`;
   if (run.status === "failed") return `${run.source}${list}: failed at ${when}: ${run.error ?? "unknown error"}`;
-  const bad = run.bad.length > 0 ? `, ${run.bad.length} bad record${run.bad.length === 1 ? "" : "s"} skipped` : "";
+  const bad = run.bad.length > 0 ? `, ${plural(run.bad.length, "bad record")} skipped` : "";
   return `${run.source}${list}: ${run.status} at ${when}, ${counts}${bad}`;
 }
 
@@ -135,7 +136,7 @@ export function formatChannelStatus(status: ChannelStatus, now: Date): { label: 
   ];
   if (settings.paused) fields.push({ label: "Paused", value: settings.pausedReason ?? "paused; /papers resume restarts it" });
   if (settings.failureCount > 0 || settings.lastError) {
-    fields.push({ label: "Delivery errors", value: `${settings.failureCount} failed post${settings.failureCount === 1 ? "" : "s"} in a row; last: ${settings.lastError ?? "unknown"}` });
+    fields.push({ label: "Delivery errors", value: `${plural(settings.failureCount, "failed post")} in a row; last: ${settings.lastError ?? "unknown"}` });
   }
   const sources = status.sources.map(describeIngest);
   fields.push({ label: "Last ingest", value: sources.length > 0 ? sources.join("\n") : "No papers have been fetched yet; the scheduler fetches them every 10 to 30 minutes." });

@@ -1,3 +1,4 @@
+import { plural } from "../chat/plural.js";
 import type { OutboundMessage } from "../chat/message.js";
 import { clip } from "../chat/clip.js";
 import { toPaperCard } from "../chat/present-paper.js";
@@ -33,14 +34,9 @@ function clipLine(text: string, max: number): string {
   return clip(text, max, { trimEnd: true });
 }
 
-/** "1 paper" / "3 papers". */
-function papersCount(n: number): string {
-  return `${n} paper${n === 1 ? "" : "s"}`;
-}
-
 /** The header's one-line context: count, source days, topics, late marker. */
 function headerContext(content: DigestContent): string {
-  const parts = [papersCount(content.papers.length)];
+  const parts = [plural(content.papers.length, "paper")];
   if (content.listDays.length > 0) parts.push(`from Hugging Face Daily Papers ${content.listDays.join(", ")}`);
   if (content.topics.length > 0) parts.push(`topics: ${content.topics.join(", ")}`);
   if (content.late) parts.push("posted late (the bot was offline at post time)");

@@ -1,3 +1,4 @@
+import { plural } from "../chat/plural.js";
 import { addDays } from "../clock.js";
 import type { IngestRunStore } from "../papers/ingest-run-store.js";
 import type { PaperStore } from "../papers/paper-store.js";
@@ -129,11 +130,11 @@ export async function selectDigestPapers(deps: SelectDeps, req: SelectRequest): 
   const own = new Set((await deps.ledger.run(req.conversation, req.digestDay).items()).flatMap((i) => (i.paperId ? [i.paperId] : [])));
   const sent = await deps.ledger.sentPaperIds(req.conversation);
   const unsent = [...pool.values()].filter((p) => own.has(p.id) || !sent.has(p.id));
-  if (unsent.length === 0) return empty(`no new papers: all ${pool.size} papers of ${hfDays.join(", ") || req.listDay} were already posted here`);
+  if (unsent.length === 0) return empty(`no new papers: ${pool.size === 1 ? "the only paper" : `all ${pool.size} papers`} of ${hfDays.join(", ") || req.listDay} ${pool.size === 1 ? "was" : "were"} already posted here`);
   const popular = unsent.filter((p) => (p.hfUpvotes ?? 0) >= settings.minUpvotes);
   if (popular.length === 0) {
     const best = Math.max(...unsent.map((p) => p.hfUpvotes ?? 0));
-    return empty(`no new papers reached ${settings.minUpvotes} upvotes (the best of ${unsent.length} has ${best})`);
+    return empty(`no new papers reached ${plural(settings.minUpvotes, "upvote")} (the best of ${unsent.length} has ${best})`);
   }
 
   const counts = await deps.votes.counts({ workspace: settings.workspace }, popular.map((p) => p.id));

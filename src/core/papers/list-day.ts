@@ -1,6 +1,8 @@
+import { endSentence } from "../chat/end-sentence.js";
 import { utcDay } from "../clock.js";
 import type { Clock } from "../clock.js";
 import { BotError } from "../errors.js";
+import { checkQueryWords } from "../topics/check-query-words.js";
 import { explainMatch, matchTopic } from "../topics/match-topic.js";
 import { parseTopicQuery } from "../topics/parse-topic-query.js";
 import type { TopicQuery } from "../topics/topic-query.js";
@@ -42,6 +44,7 @@ export async function listDay(deps: { papers: PaperStore; votes: VoteStore; cloc
   const { papers, votes, clock } = deps;
   const today = utcDay(clock.now());
   if (options.date && options.date > today) throw new BotError("INVALID_ARGS", `${options.date} is in the future; pick ${today} or an earlier day.`);
+  if (options.topic) checkQueryWords(options.topic, "today");
   const query = options.topic ? parseTopicQuery(options.topic) : null;
   const day = options.date ?? (await papers.latestDailyDay(today));
   if (!day) return { kind: "empty", day: null, query, reason: "No papers are stored yet. Run `papers ingest` (or start the bot online) to fetch today's list." };
@@ -59,7 +62,7 @@ export async function listDay(deps: { papers: PaperStore; votes: VoteStore; cloc
       return m !== null;
     });
     if (list.length === 0) {
-      return { kind: "empty", day, query, reason: `None of the ${day} papers is about ${query.raw}. Try a broader topic, or /papers search ${query.raw} for older papers.` };
+      return { kind: "empty", day, query, reason: `${endSentence(`None of the ${day} papers is about ${query.raw}`)} Try a broader topic, or /papers search ${query.raw} for older papers.` };
     }
   }
   const counts = options.conversation ? await votes.counts({ conversation: options.conversation }, list.map((p) => p.id)) : new Map<string, number>();

@@ -56,7 +56,7 @@ export async function runIngest(deps: IngestDeps, source: string, day: string | 
   }
   if (batch.papers.length === 0 && batch.bad.length > 0) {
     const first = batch.bad.slice(0, QUOTED_BAD).map((b) => `${b.ref}: ${b.reason}`).join("; ");
-    return fail(`all ${batch.bad.length} records were rejected (${first})`, batch.bad, null);
+    return fail(`${batch.bad.length === 1 ? "the only record was" : `all ${batch.bad.length} records were`} rejected (${first})`, batch.bad, null);
   }
 
   let papersNew = 0;

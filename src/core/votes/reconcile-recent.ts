@@ -1,6 +1,7 @@
 import type { ReconcileRequest, ReconcileSummary } from "../chat/chat-adapter.js";
 import type { Clock } from "../clock.js";
-import { isUpvoteEmoji, reconcileReactions, type ReactionDeps } from "./record-reaction.js";
+import { emojiMatcher } from "./normalize-emoji.js";
+import { reconcileReactions, type ReactionDeps } from "./record-reaction.js";
 
 /** What reconcileRecent needs: the reaction ports plus "now" and the emoji that count. */
 export interface ReconcileDeps extends ReactionDeps {
@@ -20,6 +21,7 @@ export interface ReconcileDeps extends ReactionDeps {
  */
 export async function reconcileRecent(deps: ReconcileDeps, request: ReconcileRequest): Promise<ReconcileSummary> {
   const since = new Date(deps.clock.now().getTime() - request.days * 86_400_000).toISOString();
+  const isUpvote = emojiMatcher(deps.upvoteEmoji);
   const summary: ReconcileSummary = { messages: 0, added: 0, removed: 0, skipped: 0 };
   for (const item of await deps.ledger.paperMessagesSince(since)) {
     if (!item.messageRef) continue;
@@ -37,7 +39,7 @@ export async function reconcileRecent(deps: ReconcileDeps, request: ReconcileReq
     try {
       const users = new Set<string>();
       for (const reaction of listed.reactions) {
-        if (!isUpvoteEmoji(deps.upvoteEmoji, reaction.emoji)) continue;
+        if (!isUpvote(reaction.emoji)) continue;
         for (const id of await reaction.users()) users.add(id);
       }
       const result = await reconcileReactions(deps, item.messageRef, listed.workspace, [...users], deps.clock.now().toISOString());

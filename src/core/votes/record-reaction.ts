@@ -3,6 +3,7 @@ import type { DeliveryLedger } from "../digest/delivery-ledger.js";
 import type { Logger } from "../logger.js";
 import type { ProcessedEvents } from "./processed-events.js";
 import type { VoteStore } from "./vote-store.js";
+import { emojiMatcher } from "./normalize-emoji.js";
 
 /** What a reaction did. */
 export type ReactionOutcome = "counted" | "removed" | "unchanged" | "duplicate-event" | "not-an-upvote" | "not-a-paper" | "bot";
@@ -19,26 +20,13 @@ export interface ReactionDeps {
   logger: Logger;
 }
 
-/** Normalises emoji names so `:+1:`, `+1`, `thumbsup` and 👍 compare equal. */
-export function normalizeEmoji(emoji: string): string {
-  const name = emoji.trim().replace(/^:|:$/g, "").replace(/::skin-tone-\d$/, "").toLowerCase();
-  const aliases: Record<string, string> = { "+1": "thumbsup", "👍": "thumbsup", "⬆️": "arrow_up", "⬆": "arrow_up", "🔼": "arrow_up_small" };
-  return aliases[name] ?? aliases[emoji.trim()] ?? name.replace(/\ufe0f/g, "");
-}
-
-/** True when `emoji` is one of `upvoteEmoji` (compared through normalizeEmoji). */
-export function isUpvoteEmoji(upvoteEmoji: readonly string[], emoji: string): boolean {
-  const wanted = normalizeEmoji(emoji);
-  return upvoteEmoji.some((e) => normalizeEmoji(e) === wanted);
-}
-
 /**
  * Turns a reaction on a digest paper message into an upvote (or its removal). Bots,
  * other emoji, messages that are not digest papers and replayed events change nothing.
  */
 export async function recordReaction(deps: ReactionDeps, event: ReactionEvent, upvoteEmoji: readonly string[], now: string): Promise<ReactionOutcome> {
   if (event.actor.isBot) return "bot";
-  if (!isUpvoteEmoji(upvoteEmoji, event.emoji)) return "not-an-upvote";
+  if (!emojiMatcher(upvoteEmoji)(event.emoji)) return "not-an-upvote";
   const item = await deps.ledger.findByMessageRef(event.messageRef);
   if (!item?.paperId) {
     deps.logger.debug({ messageRef: event.messageRef }, "reaction on a message that is not a digest paper");

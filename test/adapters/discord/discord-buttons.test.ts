@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiMessage } from "../../fakes/discord/fake-objects.js";
 import { buttonInteraction } from "../../fakes/discord/gateway-payloads.js";
 import { STALE_BUTTON } from "../../../src/adapters/discord/handle-interaction.js";
-import { deliverMany } from "../../../src/core/digest/deliver-many.js";
 import { runSlash, startHarness, waitForRequest, type Harness } from "./discord-harness.js";
 
 const paperMessage = { blocks: [
@@ -69,9 +68,9 @@ describe("discord adapter: /papers ask goes to the paper's thread", () => {
 
   it("answers a question about a paper this channel was sent in that paper's thread, and tells the asker privately", async () => {
     const conversation = `discord:${h.guildId}:${h.channels[0]}`;
-    const [result] = await deliverMany(h.app.ports, new Map([["discord", h.adapter]]), [
+    const [result] = await h.app.core.deliveries.run([
       { conversation, digestDay: "2026-08-03", scheduledFor: null, late: false, owner: "test", cutoff: null, platform: "discord" },
-    ], { concurrency: 1 });
+    ], new Map([["discord", h.adapter]]), { concurrency: 1 });
     expect(result!.outcome.kind).toBe("sent");
     const item = (await h.app.ports.ledger.run(conversation, "2026-08-03").items()).find((i) => i.paperId)!;
     const paperMessageId = item.messageRef!.split(":")[3]!;

@@ -72,6 +72,16 @@ describe("discord adapter: /papers subcommands over INTERACTION_CREATE", () => {
     expect((await h.app.ports.subscriptions.list(`discord:${h.guildId}:${h.channels[0]}`)).map((s) => s.topic)).not.toContain("robotics");
   });
 
+  it("shows /papers settings to a member without Manage Channels, but refuses changing one, naming the right", async () => {
+    const shown = bodyOf((await runSlash(h, "settings", [], { permissions: MEMBER_PERMISSIONS })).callback).data!;
+    expect(shown.content).toMatch(/Schedule: /);
+    expect(shown.content).toMatch(/Settings: /);
+    const refused = bodyOf((await runSlash(h, "settings", [str("key", "max"), str("value", "3")], { permissions: MEMBER_PERMISSIONS })).callback).data!;
+    expect(refused.flags).toBe(EPHEMERAL);
+    expect(refused.content).toMatch(/^You need the Manage Channels right in this channel to change \/papers settings: .* Anyone can see the current values with \/papers settings\.$/);
+    expect((await h.app.ports.channelSettings.get(`discord:${h.guildId}:${h.channels[0]}`))?.maxPapers ?? 10).toBe(10);
+  });
+
   it("autocompletes topics from the channel's subscriptions and papers from the latest day", async () => {
     await runSlash(h, "subscribe", [str("topic", "retrieval agents")], { permissions: MANAGER_PERMISSIONS });
     const place = { guildId: h.guildId, channelId: h.channels[0]! };

@@ -36,9 +36,9 @@ export function buildAdapter(app: Harness["app"], fake: FakeDiscord, extra: Part
   return createDiscordAdapter({ token: "fake-token-not-secret", config: discordConfigSchema.parse({ apiBase: fake.apiBase, ...extra }), logger: app.ports.logger });
 }
 
-/** Starts app + fake + adapter; `start: false` leaves the adapter unstarted. */
-export async function startHarness(options: { start?: boolean } = {}): Promise<Harness> {
-  const app = createTestApp({ now: "2026-08-04T09:00:00Z" });
+/** Starts app + fake + adapter; `start: false` leaves the adapter unstarted; `config` adds config file keys. */
+export async function startHarness(options: { start?: boolean; config?: Record<string, unknown> } = {}): Promise<Harness> {
+  const app = createTestApp({ now: "2026-08-04T09:00:00Z", config: options.config });
   for (const file of FILES) await ingestFile(app.core.ingests, join(FIXTURES, file));
   const fake = await startFakeDiscord();
   let adapter = buildAdapter(app, fake);

@@ -102,6 +102,27 @@ describe("renderMessage (pure)", () => {
     expect(escapeUntrusted("a_b *c* ~~d~~ ||e|| > f")).not.toMatch(/(^|[^\\])[*_~|]/);
   });
 
+  it("removes bidi overrides, isolates and marks from every string: title, summary, fields, buttons, content", () => {
+    const bidi = "\u202Aa\u202Bb\u202Cc\u202Dd\u202Ee\u2066f\u2067g\u2068h\u2069i\u200Ej\u200Fk\u061Cl";
+    const payloads = renderMessage({
+      blocks: [{ kind: "header", text: bidi }, { kind: "paper", paper: card(1, { title: bidi, summary: bidi, authors: bidi, matched: bidi }) }, { kind: "fields", fields: [{ label: bidi, value: bidi }] }, { kind: "actions", buttons: [{ action: "x", label: bidi, value: "v" }] }, { kind: "context", text: bidi }],
+      fallbackText: bidi,
+    });
+    const all = JSON.stringify(payloads);
+    expect(all).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/);
+    expect(payloads[0]!.embeds[0]!.title).toBe("1. abcdefghijkl");
+    expect(escapeUntrusted(`x${bidi}`)).toBe("xabcdefghijkl");
+  });
+
+  it("escapes what Discord reads at a line start (quotes, subtext, headings, lists), so an abstract starting with '> ' is not a quote", () => {
+    const [p] = renderMessage(listing([card(1, { summary: "> quoted abstract" })]));
+    expect(p!.embeds[0]!.description!.split("\n")).toContain("\\> quoted abstract");
+    const lines = renderMessage({ blocks: [{ kind: "text", text: ">>> all quoted\n# Heading\n## h2\n-# subtext\n- item\n* item\n1. first\nplain a > b" }], fallbackText: "t" })[0]!.content!.split("\n");
+    expect(lines).toEqual(["\\>>> all quoted", "\\# Heading", "\\## h2", "\\-# subtext", "\\- item", "\\* item", "1\\. first", "plain a > b"]);
+    expect(escapeUntrusted("  > indented")).toBe("  \\> indented");
+    expect(escapeUntrusted("[label](https://evil.example)")).toBe("\\[label](https://evil.example)");
+  });
+
   it("drops links and thumbnails that are not http(s), and encodes parentheses in URLs", () => {
     const [p] = renderMessage(listing([card(1, { url: "javascript:alert(1)", thumbnail: "data:image/png;base64,xx", links: [{ label: "Code", url: "https://x.org/a_(b)" }] })]));
     const e = p!.embeds[0]!;

@@ -44,24 +44,44 @@ describe("renderMessage (pure)", () => {
     expect(text).toContain("<https://github.com/x/y?a=1&amp;b=%3C2%3E%7C3|Code &lt;!channel&gt;>");
   });
 
-  it("neutralises formatting markers at word edges but leaves snake_case alone", () => {
-    expect(escapeMrkdwn("*Bold* _it_ ~s~ `code` snake_case 2*3")).toBe("\u2217Bold\u2217 \uff3fit\uff3f \u223cs\u223c \u02cbcode\u02cb snake_case 2*3");
-    expect(escapeMrkdwn("> quoted")).toBe("\uff1e quoted");
+  it("shows titles with *bold*, snake_case_name and `backticks` exactly as written: plain_text, with the link beside it", () => {
+    const title = "*Bold* claims about snake_case_name and `code` ~tilde~ & <more>";
+    const [out] = renderMessage({ blocks: [{ kind: "header", text: title }, { kind: "paper", paper: card({ title, summary: "_italic_ *summary*", matched: "*m*" }) }, { kind: "text", text: "> not a quote *x*" }, { kind: "fields", fields: [{ label: "Topic", value: "_a_" }] }], fallbackText: title });
+    const [header, section, context, text, fields] = out!.blocks as Record<string, any>[];
+    const shown = "*Bold* claims about snake_case_name and `code` ~tilde~ &amp; &lt;more&gt;";
+    expect(header!.text).toEqual({ type: "plain_text", text: shown, emoji: false });
+    expect(section!.text).toEqual({ type: "plain_text", text: `1. ${shown}\n_italic_ *summary*`, emoji: false });
+    expect(context!.elements[1]).toEqual({ type: "plain_text", text: "matched: *m*", emoji: false });
+    expect(context!.elements[2].text).toBe("<https://huggingface.co/papers/2607.23193|Paper page> · <https://github.com/x/y|Code>");
+    expect(text!.text).toEqual({ type: "plain_text", text: "&gt; not a quote *x*", emoji: false });
+    expect(fields!.fields[0]).toEqual({ type: "plain_text", text: "Topic\n_a_", emoji: false });
+    expect(everyText([out!])).not.toMatch(/[\u2217\uff3f\u02cb\u223c\uff1e]/);
+    expect(out!.text).toBe(shown);
+    expect(escapeMrkdwn("*Bold* _it_ ~s~ `code` snake_case 2*3 > q")).toBe("*Bold* _it_ ~s~ `code` snake_case 2*3 &gt; q");
   });
 
-  it("renders a paper as a section with a title link and thumbnail accessory, then a context line", () => {
+  it("removes bidi overrides, isolates and marks from every string, title and fallback included", () => {
+    const title = "Safe \u202Etxt.exe\u202C title \u2066iso\u2069 \u200Fmark\u200E\u061C";
+    const parts = renderMessage({ blocks: [{ kind: "header", text: title }, { kind: "paper", paper: card({ title, authors: "A\u202Db", summary: "s\u202A" }) }, { kind: "text", text: title }], fallbackText: title });
+    const text = everyText(parts);
+    expect(text).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/);
+    expect(text).toContain("Safe txt.exe title iso mark");
+  });
+
+  it("renders a paper as a section with the title, summary and thumbnail accessory, then a context line with the links", () => {
     const [out] = renderMessage(paperMessage(card({ matched: "tokenization (title)", snippet: "token compression" })));
     const [section, context] = out!.blocks as { type: string; text?: { text: string }; accessory?: { image_url: string }; elements?: { text: string }[] }[];
-    expect(section!.text!.text).toBe("*1. <https://huggingface.co/papers/2607.23193|OmniScope: Token Compression>*\nWe compress tokens.\n“token compression”");
+    expect(section!.text!.text).toBe("1. OmniScope: Token Compression\nWe compress tokens.\n“token compression”");
     expect(section!.accessory!.image_url).toBe("https://cdn-thumbnails.huggingface.co/x.png");
-    expect(context!.elements!.map((e) => e.text)).toEqual(["A. Smith, B. Jones et al. · ▲ 12 on HF · 2 here · `2607.23193`", "matched: tokenization (title)", "<https://github.com/x/y|Code>"]);
+    expect(context!.elements!.map((e) => e.text)).toEqual(["A. Smith, B. Jones et al. · ▲ 12 on HF · 2 here · 2607.23193", "matched: tokenization (title)", "<https://huggingface.co/papers/2607.23193|Paper page> · <https://github.com/x/y|Code>"]);
   });
 
   it("drops a thumbnail or link that is not http(s)", () => {
     const [out] = renderMessage(paperMessage(card({ thumbnail: "javascript:alert(1)", url: "javascript:alert(1)" })));
-    const [section] = out!.blocks as { accessory?: unknown; text: { text: string } }[];
+    const [section] = out!.blocks as Record<string, any>[];
     expect(section!.accessory).toBeUndefined();
-    expect(section!.text.text.startsWith("*1. OmniScope")).toBe(true);
+    expect(section!.text.text.startsWith("1. OmniScope")).toBe(true);
+    expect(JSON.stringify(out)).not.toContain("javascript:");
     expect(safeUrl("https://a.b/c d")).toBeNull();
   });
 

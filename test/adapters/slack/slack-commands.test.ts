@@ -39,7 +39,8 @@ describe.each(["socket", "http"] as const)("/papers over %s", (mode) => {
     expect(blocks[0]).toMatchObject({ type: "header", text: { text: "Papers for 2026-08-03" } });
     const sections = blocks.filter((b) => b.type === "section");
     expect(sections).toHaveLength(3);
-    expect(sections[0]!.text!.text).toMatch(/^\*1\. <https:\/\/huggingface\.co\/papers\/2607\.28229\|EMBL AI Librarian/);
+    expect(sections[0]!.text!.text).toMatch(/^1\. EMBL AI Librarian/);
+    expect(JSON.stringify(blocks[blocks.indexOf(sections[0]!) + 1])).toContain("<https://huggingface.co/papers/2607.28229|Paper page>");
     expect(String(ack.text)).toContain("Papers for 2026-08-03");
   });
 
@@ -87,6 +88,15 @@ describe.each(["socket", "http"] as const)("/papers over %s", (mode) => {
     expect(ack.response_type).toBe("ephemeral");
     expect(String(ack.text)).toMatch(/Only the channel's creator or a workspace admin or owner can use \/papers subscribe/);
     expect(await h.app.ports.subscriptions.list("slack:T0001:C0PAPERS")).toEqual([]);
+  });
+
+  it("shows /papers settings to a member who is neither admin nor creator, but refuses changing one, saying who may", async () => {
+    const shown = await h.transport.command(MEMBER, "settings");
+    expect(shown.ack.response_type).toBe("ephemeral");
+    expect(JSON.stringify(shown.ack.blocks)).toMatch(/Schedule: .*Settings: /);
+    const refused = await h.transport.command(MEMBER, "settings max 3");
+    expect(String(refused.ack.text)).toMatch(/^Only the channel's creator or a workspace admin or owner can change \/papers settings: .* Anyone can see the current values with \/papers settings\.$/);
+    expect(await h.app.ports.channelSettings.get("slack:T0001:C0PAPERS")).toBeNull();
   });
 
   it("refuses when the rights check itself fails (unknown user), rather than allowing", async () => {

@@ -95,9 +95,9 @@ export function testAdapterOptions(mode: "socket" | "http", apiUrl: string, logg
 export async function startHarness(
   mode: "socket" | "http",
   extra: Partial<Omit<SlackAdapterOptions, "config">> & { config?: Partial<SlackConfig> } = {},
-  options: { ingest?: boolean; startAdapter?: boolean } = {},
+  options: { ingest?: boolean; startAdapter?: boolean; config?: Record<string, unknown> } = {},
 ): Promise<Harness> {
-  const app = createTestApp({ now: "2026-08-04T09:00:00Z" });
+  const app = createTestApp({ now: "2026-08-04T09:00:00Z", config: options.config });
   if (options.ingest !== false) {
     for (const f of ["hf-daily-papers-2026-07-31-date-allnewsai.json", "hf-daily-papers-2026-08-03-nodate-limit3-newsassistant.json"]) await ingestFile(app.core.ingests, join(FIXTURES, f));
   }

@@ -73,6 +73,11 @@ describe("runIngest with the real SQLite stores", () => {
     expect(run.bad).toHaveLength(2);
   });
 
+  it("a batch of one bad record says so in the singular", async () => {
+    const run = await runIngest(deps, "hf", "2026-06-12", async () => ({ papers: [], bad: [{ ref: "#0", reason: "paper has no id" }] }));
+    expect(run).toMatchObject({ status: "failed", error: "the only record was rejected (#0: paper has no id)" });
+  });
+
   it("an empty listing (weekend feed) is ok with nothing stored", async () => {
     const run = await runIngest(deps, "arxiv-rss", null, async () => parseArxivRss(fixture("arxiv-rss-2026-08-01-cs.CL-weekend-empty-rss2.xml")));
     expect(run).toMatchObject({ status: "ok", papersNew: 0, papersUpdated: 0 });
