@@ -21,7 +21,7 @@ export const COMMAND_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   today: ["today", "today 2026-07-31", "today agents", "today 2026-07-31 memory"],
   search: ["search agents", 'search "sparse attention" -survey'],
   summary: ["summary 2607.28582", "summary https://arxiv.org/abs/2607.28582"],
-  ask: ["ask 2607.28582 which datasets do they evaluate on?"],
+  ask: ["ask 2607.28582 what does the optimal policy interpolate between?"],
   subscribe: ["subscribe tokenization", 'subscribe diffusion OR "flow matching" -video'],
   unsubscribe: ["unsubscribe tokenization"],
   topics: ["topics"],
