@@ -3,6 +3,7 @@ import { resolveSlackCredentials } from "./adapters/slack/slack-config.js";
 import { createShellAdapter, shellCommandEvent } from "./adapters/shell/shell-adapter.js";
 import { loadConfig, type AppConfig, type LoadedConfig } from "./config.js";
 import { createLogger } from "./create-logger.js";
+import { describeOffline } from "./describe-offline.js";
 import type { ChatAdapter } from "./core/chat/chat-adapter.js";
 import { plural } from "./core/chat/plural.js";
 import { createSystemClock, utcDay, type Clock } from "./core/clock.js";
@@ -116,13 +117,19 @@ async function prepareShell(app: App, shell: ShellAdapter, scheduler: Scheduler)
     shell.say(`Fetched ${plural(stored, "paper")} from ${ok.length} of ${plural(runs.length, "source")}.`);
     return;
   }
-  const reason = (runs.find((r) => r.error)?.error ?? "no source is enabled").replace(/\.$/, "");
+  // Each failed run's technical reason is already in the log ("ingest failed"); the
+  // sentence says it plainly.
+  const sources = app.config.sources;
+  const hostOf = (source: string): string | null => {
+    const base = { hf: sources.hf.baseUrl, "arxiv-rss": sources.arxiv.rssBaseUrl, "arxiv-api": sources.arxiv.apiBaseUrl }[source];
+    return base ? new URL(base).host : null;
+  };
   if (app.deps.papers.latestDailyDay(today)) {
-    shell.say(`Offline (${reason}). Showing the papers already stored.`);
+    shell.say(describeOffline(runs, hostOf, { kind: "stored" }));
     return;
   }
   const loaded = await loadBundledSample(app.deps);
-  shell.say(`Offline (${reason}). Loaded the bundled sample of ${loaded} real papers, so you can try the commands.`);
+  shell.say(describeOffline(runs, hostOf, { kind: "sample", papers: loaded }));
 }
 
 /** Starts the platform adapters whose tokens are set; exits with a clear message when one is rejected. */

@@ -1,3 +1,5 @@
+import type { ErrorCode } from "../errors.js";
+
 /** A link with a label; both are rendered as plain text plus URL, never as markup. */
 export interface Link {
   /** Visible label, e.g. `arXiv`, `PDF`, `Code`. */
@@ -64,6 +66,11 @@ export interface OutboundMessage {
    * threads: the adapter posts the reply there and tells the asker where it went.
    */
   threadOf?: string;
+  /**
+   * Set when the reply reports a refusal or a failure instead of an answer: the error's
+   * code (INTERNAL for a bug). Chat adapters show the text as usual; the CLI exits non-zero.
+   */
+  failure?: ErrorCode;
 }
 
 /** Who sent an inbound event. */
