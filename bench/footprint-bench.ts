@@ -46,8 +46,9 @@ function startOnce(main: string, store: string, idleMs: number): Promise<Start> 
     child.stderr.on("data", (d: Buffer) => (out += d.toString()));
     child.stdout.on("data", (d: Buffer) => {
       out += d.toString();
-      // The listing follows the "Offline (...)" status line; ready when it has been printed.
-      if (readyMs < 0 && /Offline[^\n]*\n[\s\S]*\S/.test(out.slice(out.indexOf("Offline")))) {
+      // The listing follows the offline status line ("…, so these are the papers already
+      // stored."); ready when it has been printed.
+      if (readyMs < 0 && /, so (these are|this is) [^\n]*\n[\s\S]*\S/.test(out)) {
         readyMs = performance.now() - t0;
         const rssReady = rssOf(child.pid!).rss;
         setTimeout(() => {

@@ -3,6 +3,7 @@ import { createShellAdapter, shellCommandEvent } from "./adapters/shell/shell-ad
 import { buildPlatformAdapters, buildScheduler, createApp, loadSample, type App } from "./app.js";
 import type { LoadedConfig } from "./config.js";
 import { createLogger } from "./create-logger.js";
+import { describeOffline } from "./describe-offline.js";
 import type { ChatAdapter } from "./core/chat/chat-adapter.js";
 import { utcDay } from "./core/clock.js";
 import { plural } from "./core/chat/plural.js";
@@ -34,13 +35,19 @@ async function prepareShell(app: App, loaded: LoadedConfig, shell: ShellAdapter,
     shell.say(`Fetched ${plural(stored, "paper")} from ${ok.length} of ${plural(runs.length, "source")}.`);
     return;
   }
-  const reason = (runs.find((r) => r.error)?.error ?? "no source is enabled").replace(/\.$/, "");
+  // Each failed run's technical reason is already in the log ("ingest failed"); the
+  // sentence says it plainly.
+  const sources = app.config.sources;
+  const hostOf = (source: string): string | null => {
+    const base = { hf: sources.hf.baseUrl, "arxiv-rss": sources.arxiv.rssBaseUrl, "arxiv-api": sources.arxiv.apiBaseUrl }[source];
+    return base ? new URL(base).host : null;
+  };
   if (await app.core.ingests.latestDay(today)) {
-    shell.say(`Offline (${reason}). Showing the papers already stored.`);
+    shell.say(describeOffline(runs, hostOf, { kind: "stored" }));
     return;
   }
   const count = await loadSample(app);
-  shell.say(`Offline (${reason}). Loaded the bundled sample of ${count} real papers, so you can try the commands.`);
+  shell.say(describeOffline(runs, hostOf, { kind: "sample", papers: count }));
 }
 
 /** Builds and starts the platform adapters whose tokens are set; exits with a clear message when one is rejected. */

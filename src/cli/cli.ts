@@ -2,10 +2,11 @@ import { Command, InvalidArgumentError } from "commander";
 import { renderText } from "../adapters/shell/render-text.js";
 import { shellCommandEvent } from "../adapters/shell/shell-adapter.js";
 import { createApp, type App } from "../app.js";
-import type { CommandEvent, OutboundMessage } from "../core/chat/message.js";
+import type { CommandEvent } from "../core/chat/message.js";
 import { paperData } from "../core/chat/present-paper.js";
 import { addDays, isDay, utcDay } from "../core/clock.js";
-import { isBotError } from "../core/errors.js";
+import type { OutboundMessage } from "../core/chat/message.js";
+import { BotError, isBotError } from "../core/errors.js";
 import type { IngestRun } from "../core/papers/ingest-run-store.js";
 import { checkQueryWords } from "../core/topics/check-query-words.js";
 import { explainMatch, matchTopicAcross } from "../core/topics/match-topic.js";
@@ -31,10 +32,23 @@ function countOption(max: number) {
   };
 }
 
+/**
+ * The words of a query or topic. Commander lets `-excluded` words through (query syntax),
+ * so a mistyped `--flag` is caught here instead of being searched for.
+ */
+function queryWords(words: string[]): string {
+  const flag = words.find((w) => w.startsWith("--"));
+  if (flag) throw new BotError("INVALID_ARGS", `Unknown option ${flag}; see papers --help (words starting with a single - are excluded words).`);
+  return words.join(" ");
+}
+
 function withApp<A extends unknown[]>(fn: (app: App, ...args: A) => Promise<void>) {
   return async (...args: A): Promise<void> => {
     const loaded = loadConfigOrExit();
-    const logger = createLogger({ level: loaded.config.log.level, pretty: Boolean(process.stderr.isTTY) });
+    // Like the shell, the CLI prints its own one-line outcome (and `papers: …` on a refusal),
+    // so its log starts at error; LOG_LEVEL brings the full log back.
+    const level = loaded.env.logLevelSet ? loaded.config.log.level : "error";
+    const logger = createLogger({ level, pretty: Boolean(process.stderr.isTTY) });
     let app: App | null = null;
     try {
       app = createApp(loaded, { logger });
@@ -48,12 +62,22 @@ function withApp<A extends unknown[]>(fn: (app: App, ...args: A) => Promise<void
   };
 }
 
+/**
+ * Prints a chat command's reply: an answer on stdout; a refusal as one `papers: …` line on
+ * stderr with exit status 1 (70 for a bug), as for every other failing subcommand.
+ */
 function printMessage(message: OutboundMessage): void {
-  process.stdout.write(`${renderText(message)}\n`);
+  if (!message.failure) {
+    process.stdout.write(`${renderText(message)}\n`);
+    return;
+  }
+  process.stderr.write(`papers: ${renderText(message)}\n`);
+  process.exitCode = message.failure === "INTERNAL" ? 70 : 1;
 }
 
-const runCommandAsShell = async (app: App, name: string, text: string) => {
-  const reply = await app.core.handle(shellCommandEvent(app.config.shell, name, text));
+/** Runs a chat command as the shell's user; named `options` skip the text parser (flags are already typed). */
+const runCommandAsShell = async (app: App, name: string, text: string, options?: Record<string, string | undefined>) => {
+  const reply = await app.core.handle({ ...shellCommandEvent(app.config.shell, name, text), options });
   if (reply) printMessage(reply);
 };
 
@@ -65,9 +89,9 @@ const runCommandAsShell = async (app: App, name: string, text: string) => {
 async function printCommandJson(app: App, name: string, options: CommandEvent["options"]): Promise<void> {
   const event = { ...shellCommandEvent(app.config.shell, name, ""), options };
   const reply = await app.core.handle(event);
-  if (!reply?.data) {
+  if (!reply?.data || reply.failure) {
     process.stderr.write(`papers: ${reply?.fallbackText ?? "no answer"}\n`);
-    process.exitCode = 1;
+    process.exitCode = reply?.failure === "INTERNAL" ? 70 : 1;
     return;
   }
   if (reply.data.kind === "paper") return printJson(reply.data.paper);
@@ -97,7 +121,7 @@ export function buildCli(): Command {
     .option("--file <path...>", "ingest saved API/feed responses instead of fetching")
     .option("--json", "print the ingest runs as JSON")
     .action(withApp(async (app, opts: { source: string; date?: string; days?: number; file?: string[]; json?: boolean }) => {
-      if (!["hf", "arxiv", "all"].includes(opts.source)) throw new InvalidArgumentError("--source takes hf, arxiv or all");
+      if (!["hf", "arxiv", "all"].includes(opts.source)) throw new BotError("INVALID_ARGS", `--source takes hf, arxiv or all, not "${opts.source}".`);
       const runs: IngestRun[] = [];
       if (opts.file) {
         for (const file of opts.file) runs.push(await ingestFile(app.core.ingests, file));
@@ -130,7 +154,7 @@ export function buildCli(): Command {
     .option("--limit <n>", "how many papers", countOption(500), 20)
     .option("--json", "print JSON")
     .action(withApp(async (app, opts: { date?: string; topic?: string; limit: number; json?: boolean }) => {
-      if (!opts.json) return runCommandAsShell(app, "today", [opts.date, opts.topic].filter(Boolean).join(" "));
+      if (!opts.json) return runCommandAsShell(app, "today", [opts.date, opts.topic].filter(Boolean).join(" "), { date: opts.date, topic: opts.topic });
       await printCommandJson(app, "today", { date: opts.date, topic: opts.topic, limit: opts.limit });
     }));
   program
@@ -139,10 +163,11 @@ export function buildCli(): Command {
     .argument("<query...>", "what to look for")
     .option("--limit <n>", "how many results", countOption(200), 10)
     .option("--json", "print JSON")
+    .allowUnknownOption()
     .action(withApp(async (app, words: string[], opts: { limit: number; json?: boolean }) => {
-      checkQueryWords(words.join(" "), "search");
-      if (opts.json) return printCommandJson(app, "search", { query: words.join(" "), limit: opts.limit });
-      await runCommandAsShell(app, "search", words.join(" "));
+      checkQueryWords(queryWords(words), "search");
+      if (opts.json) return printCommandJson(app, "search", { query: queryWords(words), limit: opts.limit });
+      await runCommandAsShell(app, "search", queryWords(words));
     }));
   program
     .command("match")
@@ -150,9 +175,10 @@ export function buildCli(): Command {
     .argument("<topic...>", 'topic, e.g. tokenization or diffusion OR "flow matching" -video')
     .option("--since <day>", "only papers listed on or after this day", dayOption)
     .option("--json", "print JSON")
+    .allowUnknownOption()
     .action(withApp(async (app, words: string[], opts: { since?: string; json?: boolean }) => {
-      checkQueryWords(words.join(" "), "topic");
-      const query = parseTopicQuery(words.join(" "));
+      checkQueryWords(queryWords(words), "topic");
+      const query = parseTopicQuery(queryWords(words));
       const matches = matchTopicAcross(query, await app.ports.papers.listSince(opts.since ?? "0000-01-01"));
       if (opts.json) return printJson(matches.map((m) => paperData(m.paper, { why: explainMatch(m.match), score: m.match.score })));
       if (matches.length === 0) process.stdout.write(`No stored paper matches ${query.raw}.\n`);

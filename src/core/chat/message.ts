@@ -1,3 +1,5 @@
+import type { ErrorCode } from "../errors.js";
+
 /** A link with a label; both are rendered as plain text plus URL, never as markup. */
 export interface Link {
   /** Visible label, e.g. `arXiv`, `PDF`, `Code`. */
@@ -66,6 +68,11 @@ export interface OutboundMessage {
   threadOf?: string;
   /** The reply's content as data, for renderers that are not chat (the CLI's `--json`); chat adapters ignore it. */
   data?: ReplyData;
+  /**
+   * Set when the reply reports a refusal or a failure instead of an answer: the error's
+   * code (INTERNAL for a bug). Chat adapters show the text as usual; the CLI exits non-zero.
+   */
+  failure?: ErrorCode;
 }
 
 /** A paper as data (`--json`): the stored facts plus what the reply added (day, match, score, summary). */

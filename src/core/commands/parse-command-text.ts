@@ -16,34 +16,47 @@ export function tokenizeCommandText(text: string): Token[] {
   return tokens;
 }
 
+/** A word shaped like a date (`2026-07-31`, and malformed ones like `2026-13-45` or `2026/7/31`, so they get the date message). */
+const DATE_SHAPE = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
+
+/** Whether a word has the shape of an option's values: its type's shape (date, integer) or one of its choices. */
+function fitsOption(option: OptionDef, token: Token): boolean {
+  if (option.type === "date") return DATE_SHAPE.test(token.value);
+  if (option.choices) return option.choices.some((c) => c.toLowerCase() === token.value.toLowerCase());
+  if (option.type === "integer") return /^\d+$/.test(token.value);
+  return true;
+}
+
+/** Options whose values have a shape a word can be recognised by. */
+function isShaped(option: OptionDef): boolean {
+  return option.type === "date" || option.type === "integer" || option.choices !== undefined;
+}
+
 /**
  * Maps free command text onto a command's options, for platforms that give only text
  * (the shell, Slack). Dates, enumerations and integers are picked out by shape wherever
  * they stand; the remaining words fill the other options in order, and a `rest` option
- * takes everything left, quotes included (topic and query syntax needs them).
+ * takes everything left, quotes included (topic and query syntax needs them). An optional
+ * date or integer option is filled only by a word of its shape, so `today tokenization`
+ * is a topic, not a bad date; a required one takes the next word, so its own message
+ * (e.g. "Dates are written YYYY-MM-DD") explains what was wrong.
  */
 export function parseCommandText(options: OptionDef[], text: string): Record<string, string | number | undefined> {
   let tokens = tokenizeCommandText(text);
   const result: Record<string, string | number | undefined> = {};
-  const take = (predicate: (t: Token) => boolean): Token | undefined => {
-    const index = tokens.findIndex(predicate);
-    if (index < 0) return undefined;
-    const [token] = tokens.splice(index, 1);
-    return token;
-  };
   for (const option of options) {
-    let token: Token | undefined;
-    if (option.type === "date") token = take((t) => /^\d{4}-\d{1,2}-\d{1,2}$/.test(t.value));
-    else if (option.choices) {
-      const choices = option.choices.map((c) => c.toLowerCase());
-      token = take((t) => choices.includes(t.value.toLowerCase()));
-    } else if (option.type === "integer") token = take((t) => /^\d+$/.test(t.value));
+    if (!isShaped(option)) continue;
+    const index = tokens.findIndex((t) => fitsOption(option, t));
+    if (index < 0) continue;
+    const [token] = tokens.splice(index, 1);
     if (!token) continue;
     result[option.name] = option.type === "integer" ? Number(token.value) : option.choices ? token.value.toLowerCase() : token.value;
   }
   for (const option of options) {
     if (option.name in result) continue;
-    if (option.rest) {
+    if (!option.required && (option.type === "date" || option.type === "integer")) {
+      result[option.name] = undefined;
+    } else if (option.rest) {
       const rest = tokens.map((t) => t.raw).join(" ").trim();
       result[option.name] = rest.length > 0 ? rest : undefined;
       tokens = [];

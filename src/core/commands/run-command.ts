@@ -17,11 +17,11 @@ export const MAX_COMMAND_TEXT = 4000;
 export function errorReply(err: unknown, logger: Logger, context: Record<string, unknown>): OutboundMessage {
   if (isBotError(err)) {
     logger.info({ ...context, code: err.code, reason: err.message, detail: err.detail }, "command refused");
-    return textReply(err.message);
+    return { ...textReply(err.message), failure: err.code };
   }
   const ref = randomUUID().slice(0, 8);
   logger.error({ ...context, ref, err }, "command failed");
-  return textReply(`Something went wrong on our side (ref ${ref}). Try again in a minute; if it keeps happening, tell the bot's operator the ref.`);
+  return { ...textReply(`Something went wrong on our side (ref ${ref}). Try again in a minute; if it keeps happening, tell the bot's operator the ref.`), failure: "INTERNAL" };
 }
 
 /**
