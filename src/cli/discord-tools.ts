@@ -4,7 +4,7 @@ import { discordConfigSchema, type DiscordConfig } from "../adapters/discord/dis
 import { registerSlashCommands } from "../adapters/discord/register-commands.js";
 import { endSentence } from "../core/chat/end-sentence.js";
 import { plural } from "../core/chat/plural.js";
-import type { CommandDefinitionInfo } from "../core/commands/define-command.js";
+import type { CommandDefinitionInfo } from "../core/chat/command-info.js";
 import { createCommandRegistry } from "../core/commands/index.js";
 import { isBotError } from "../core/errors.js";
 import { loadConfigOrExit } from "../load-config-or-exit.js";

@@ -4,7 +4,7 @@ import type { PaperInput } from "../../src/core/papers/paper.js";
 import { describeSettings } from "../../src/core/digest/channel-status.js";
 import { defaultChannelSettings } from "../../src/core/digest/channel-settings-store.js";
 import { composeDigest } from "../../src/core/digest/compose-digest.js";
-import { rankPapers } from "../../src/core/digest/rank-papers.js";
+import { rankPapers } from "../../src/core/papers/rank-papers.js";
 import { selectDigestPapers } from "../../src/core/digest/select-digest-papers.js";
 import { createTestApp, say } from "../helpers/test-app.js";
 

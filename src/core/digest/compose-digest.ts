@@ -2,7 +2,7 @@ import { plural } from "../chat/plural.js";
 import type { OutboundMessage } from "../chat/message.js";
 import { clip } from "../chat/clip.js";
 import { toPaperCard } from "../chat/present-paper.js";
-import type { RankedCandidate } from "./rank-papers.js";
+import type { RankedCandidate } from "../papers/rank-papers.js";
 
 /** Longest fallback (notification) text of a digest message, in characters; longer text is cut with `…`. */
 export const FALLBACK_MAX_CHARS = 300;

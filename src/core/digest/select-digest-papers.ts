@@ -11,7 +11,7 @@ import { preparePaper } from "../topics/prepare-paper.js";
 import { prepareQuery, type CompiledQuery } from "../topics/prepare-query.js";
 import type { ChannelSettings } from "./channel-settings-store.js";
 import type { DeliveryLedger } from "./delivery-ledger.js";
-import { rankPapers, type RankInput, type RankedCandidate } from "./rank-papers.js";
+import { rankPapers, type RankInput, type RankedCandidate } from "../papers/rank-papers.js";
 
 /** Most days back a digest reaches for lists it has not covered yet. */
 export const MAX_WINDOW_DAYS = 7;

@@ -9,6 +9,7 @@ import type { TopicQuery } from "../topics/topic-query.js";
 import type { VoteStore } from "../votes/vote-store.js";
 import type { Paper } from "./paper.js";
 import type { PaperStore } from "./paper-store.js";
+import { LISTING_LOCAL_VOTE_WEIGHT, rankPapers } from "./rank-papers.js";
 
 /** One ranked entry of a day's listing. */
 export interface RankedPaper {
@@ -16,7 +17,7 @@ export interface RankedPaper {
   paper: Paper;
   /** Votes cast in the asking conversation. */
   localVotes: number;
-  /** Ranking score: HF upvotes plus local votes. */
+  /** Ranking score: rankPapers' blend of HF upvotes, local votes and (with a topic) the match score. */
   score: number;
   /** Why it matched the topic filter, or null without one. */
   matched: string | null;
@@ -39,7 +40,7 @@ export interface ListDayOptions {
   conversation: string | null;
 }
 
-/** The day's HF Daily Papers ranked by HF upvotes plus local votes, optionally filtered by topic. */
+/** The day's HF Daily Papers ranked like the digest (rankPapers: log-scaled HF upvotes plus local votes), optionally filtered by topic. */
 export async function listDay(deps: { papers: PaperStore; votes: VoteStore; clock: Clock }, options: ListDayOptions): Promise<DayListing> {
   const { papers, votes, clock } = deps;
   const today = utcDay(clock.now());
@@ -54,11 +55,11 @@ export async function listDay(deps: { papers: PaperStore; votes: VoteStore; cloc
     const hint = latest ? ` The latest day with papers before it is ${latest}: try /papers today ${latest}.` : "";
     return { kind: "empty", day, query, reason: `No papers listed for ${day}. Hugging Face lists fill between 00:00 and 07:00 UTC.${hint}` };
   }
-  const matched = new Map<string, string>();
+  const matched = new Map<string, { why: string; score: number }>();
   if (query) {
     list = list.filter((p) => {
       const m = matchTopic(query, p);
-      if (m) matched.set(p.id, explainMatch(m));
+      if (m) matched.set(p.id, { why: explainMatch(m), score: m.score });
       return m !== null;
     });
     if (list.length === 0) {
@@ -66,11 +67,13 @@ export async function listDay(deps: { papers: PaperStore; votes: VoteStore; cloc
     }
   }
   const counts = options.conversation ? await votes.counts({ conversation: options.conversation }, list.map((p) => p.id)) : new Map<string, number>();
-  const ranked = list
-    .map((paper) => {
-      const localVotes = counts.get(paper.id) ?? 0;
-      return { paper, localVotes, score: (paper.hfUpvotes ?? 0) + localVotes, matched: matched.get(paper.id) ?? null };
-    })
-    .sort((a, b) => b.score - a.score || a.paper.id.localeCompare(b.paper.id));
+  // The digest's formula (rankPapers), so /papers today and the daily post order papers alike.
+  const ranked = rankPapers(
+    list.map((paper) => {
+      const match = matched.get(paper.id);
+      return { paper, localVotes: counts.get(paper.id) ?? 0, matchScore: match?.score ?? null, matched: match?.why ?? null };
+    }),
+    LISTING_LOCAL_VOTE_WEIGHT,
+  );
   return { kind: "papers", day, query, total: ranked.length, papers: ranked.slice(0, options.limit) };
 }

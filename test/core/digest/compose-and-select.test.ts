@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Block, PaperCard } from "../../../src/core/chat/message.js";
 import { composeDigest, composeNotice, FALLBACK_MAX_CHARS } from "../../../src/core/digest/compose-digest.js";
-import { blendScore, rankPapers } from "../../../src/core/digest/rank-papers.js";
+import { blendScore, rankPapers } from "../../../src/core/papers/rank-papers.js";
 import { selectDigestPapers, type DigestSelection } from "../../../src/core/digest/select-digest-papers.js";
 import { CHANNEL, createDigestApp, putSettings } from "./digest-setup.js";
 
