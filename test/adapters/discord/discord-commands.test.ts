@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startDiscordDriver } from "../contract/discord-driver.js";
+import { runAdapterContract } from "../contract/run-contract.js";
 import { MANAGER_PERMISSIONS, MEMBER_PERMISSIONS, commandInteraction, type ApiOption } from "../../fakes/discord/gateway-payloads.js";
 import { eventually, requestsFor, runSlash, startHarness, waitForRequest, type Harness } from "./discord-harness.js";
 import { DM_NOTICE } from "../../../src/adapters/discord/handle-interaction.js";
@@ -147,3 +149,5 @@ describe("discord adapter: /papers subcommands over INTERACTION_CREATE", () => {
     }
   });
 });
+
+runAdapterContract("Discord (discord.js over the local fake gateway)", startDiscordDriver);

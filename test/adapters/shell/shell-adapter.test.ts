@@ -1,4 +1,6 @@
 import { join } from "node:path";
+import { startShellDriver } from "../contract/shell-driver.js";
+import { runAdapterContract } from "../contract/run-contract.js";
 import { PassThrough } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ingestFile } from "../../../src/cli/ingest-file.js";
@@ -90,3 +92,5 @@ describe("shell adapter: a transcript", () => {
     expect(seen.map((e) => [e.name, e.text])).toEqual([["settings", ""], ["search", "agents"]]);
   });
 });
+
+runAdapterContract("the shell (readline over piped streams)", startShellDriver);

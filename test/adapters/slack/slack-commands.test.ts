@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runAdapterContract } from "../contract/run-contract.js";
+import { startSlackDriver } from "../contract/slack-driver.js";
 import { SECRETS, startHarness, waitFor, type Harness } from "./slack-harness.js";
 
 const ADMIN = { teamId: "T0001", channel: "C0PAPERS", user: "UADMIN" };
@@ -170,3 +172,6 @@ describe.each(["socket", "http"] as const)("/papers over %s", (mode) => {
     await waitFor(() => h.fake.responses.length === 1);
   });
 });
+
+runAdapterContract("Slack over Socket Mode (Bolt against the local fake)", () => startSlackDriver("socket"));
+runAdapterContract("Slack over HTTP (Bolt's signed Request URL against the local fake)", () => startSlackDriver("http"));
