@@ -65,6 +65,11 @@ describe("layering", () => {
     expect(offenders(everything, (t) => t === "src/main.ts")).toEqual([]);
   });
 
+  it("only src/config.ts reads process.env (secrets and overrides arrive as LoadedConfig.env)", () => {
+    const readers = filesUnder(SRC).filter((file) => /process\.env\b/.test(readFileSync(file, "utf8"))).map((file) => relative(ROOT, file));
+    expect(readers).toEqual(["src/config.ts"]);
+  });
+
   it("detects each kind of forbidden import (the checks themselves work)", () => {
     const file = join(SRC, "adapters/discord/example.ts");
     const imports = localImports(file, 'import { x } from "../../db/open-database.js";\nimport type { P } from "../../core/papers/paper-store.js";\nimport { m } from "../../main.js";');
