@@ -27,7 +27,7 @@ export interface LearnOptions {
   minSupport?: number;
   /** Least PMI in bits (default 2: four times more often than chance). */
   minPmi?: number;
-  /** Least share of the term's papers that the topic matches (default 0.5), so a broad term is not learned. */
+  /** Least share of the term's papers that the topic matches (default 0.75), so a broad term is not learned. */
   minConfidence?: number;
   /** Most terms learned per topic (default 8). */
   cap?: number;
@@ -48,12 +48,12 @@ export function emptyCounts(): AssociationCounts {
   return { papers: 0, termPapers: new Map(), topics: new Map() };
 }
 
-/** The terms a paper contributes: title words and whole HF keywords, lower-case, by word-family key; stopwords, numbers and 1-2 letter words left out. */
+/** The terms a paper contributes: title words and whole HF keywords (up to 4 words), lower-case; stopwords, numbers and 1-2 letter words left out. */
 export function paperTerms(paper: Pick<MatchablePaper, "title" | "aiKeywords">): Set<string> {
   const out = new Set<string>();
   const add = (words: string[]) => {
     if (words.length === 0 || words.every((w) => LEARNING_STOPWORDS.has(w) || w.length < 3 || /^\p{N}+$/u.test(w))) return;
-    out.add(words.length === 1 ? phraseKey(words) : words.join(" "));
+    out.add(words.join(" "));
   };
   for (const chunk of wordChunks(paper.title)) for (const w of chunk) add([w]);
   for (const k of paper.aiKeywords) {
@@ -117,7 +117,7 @@ export function learnedTerms(
   options: LearnOptions = {},
   dropped: ReadonlySet<string> = new Set(),
 ): LearnedAssociation[] {
-  const { minSupport = 3, minPmi = 2, minConfidence = 0.5, cap = 8 } = options;
+  const { minSupport = 3, minPmi = 2, minConfidence = 0.75, cap = 8 } = options;
   const topic = counts.topics.get(topicKey);
   if (!topic || topic.papers === 0 || counts.papers === 0) return [];
   const own = new Set(ownWords.map((w) => phraseKey([w])));

@@ -20,9 +20,9 @@ describe("associations learned from the store", () => {
   it("learns a term that co-occurs far above chance, with its PMI, and explains it", () => {
     const counts = countBatch([...tokenizer, ...other], [topic], matches);
     const learned = learnedTerms(counts, topic, ["tokenization"]);
-    expect(learned.map((t) => t.term)).toEqual(["merge"]);
+    expect(learned.map((t) => t.term)).toEqual(["merges"]);
     expect(learned[0]?.pmi).toBeCloseTo(Math.log2(20 / 4), 1);
-    expect(explainLearned(learned[0]!)).toBe('"merge" (PMI 2.3, 4 papers)');
+    expect(explainLearned(learned[0]!)).toBe('"merges" (PMI 2.3, 4 papers)');
   });
 
   it("never learns a stopword or a common research word, however strong its PMI", () => {
@@ -48,7 +48,7 @@ describe("associations learned from the store", () => {
 
   it("leaves out a term the channel dropped", () => {
     const counts = countBatch([...tokenizer, ...other], [topic], matches);
-    expect(learnedTerms(counts, topic, ["tokenization"], {}, new Set(["merge"]))).toEqual([]);
+    expect(learnedTerms(counts, topic, ["tokenization"], {}, new Set(["merges"]))).toEqual([]);
   });
 
   it("extends the topic through a learned term and shows it in why", () => {
