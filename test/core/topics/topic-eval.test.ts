@@ -6,7 +6,8 @@ import { evaluate, loadLabels, macro, micro, naiveMatches, partOf } from "./eval
 /**
  * Floors are what the matcher achieves today (bench/topic-eval.ts) minus a small margin, so a
  * regression fails here. Baseline at the split (commit "Labelled set: 304 papers..."):
- * dev micro P 0.88 R 0.50, held-out micro P 0.92 R 0.44, held-out macro F1 0.50.
+ * dev micro P 0.88 R 0.50, held-out micro P 0.92 R 0.44, held-out macro F1 0.50. With the
+ * research vocabulary: dev micro P 0.98 R 0.91; held-out micro P 0.99 R 0.96, macro F1 0.97.
  */
 describe("topic matching on the labelled set", () => {
   const labels = loadLabels();
@@ -30,11 +31,12 @@ describe("topic matching on the labelled set", () => {
   });
 
   it("keeps micro precision and recall above their floors on both parts", () => {
-    expect(micro(dev).p).toBeGreaterThanOrEqual(0.85);
-    expect(micro(dev).r).toBeGreaterThanOrEqual(0.45);
-    expect(micro(heldout).p).toBeGreaterThanOrEqual(0.88);
-    expect(micro(heldout).r).toBeGreaterThanOrEqual(0.4);
-    expect(macro(heldout).f1).toBeGreaterThanOrEqual(0.45);
+    expect(micro(dev).p).toBeGreaterThanOrEqual(0.95);
+    expect(micro(dev).r).toBeGreaterThanOrEqual(0.85);
+    expect(micro(heldout).p).toBeGreaterThanOrEqual(0.95);
+    expect(micro(heldout).r).toBeGreaterThanOrEqual(0.9);
+    expect(macro(heldout).p).toBeGreaterThanOrEqual(0.95);
+    expect(macro(heldout).f1).toBeGreaterThanOrEqual(0.9);
   });
 
   it("never matches a token-manipulation paper for tokenization, and finds every development tokenizer paper", () => {
@@ -45,6 +47,6 @@ describe("topic matching on the labelled set", () => {
 
   it("beats the naive stem/substring baseline by a wide margin", () => {
     const naive = micro(evaluate(labels, parseTopicQuery, naiveMatches));
-    expect(micro(evaluate(labels, parseTopicQuery, matches)).f1 - naive.f1).toBeGreaterThan(0.1);
+    expect(micro(evaluate(labels, parseTopicQuery, matches)).f1 - naive.f1).toBeGreaterThan(0.3);
   });
 });
