@@ -116,12 +116,17 @@ export function prepareQuery(query: TopicQuery, terms?: Map<string, CompiledTerm
   return { query, key, clauses, exclude };
 }
 
-/** Learned terms as one extra OR clause, labelled `learned`; terms that are words of the topic itself are left out. */
+/**
+ * Learned terms as one extra OR clause, labelled `learned`; terms that are words of the topic
+ * itself are left out. A learned term counts only in a paper that also mentions one of the
+ * topic's own words somewhere: it widens the topic's reach, it does not stand in for it.
+ */
 function learnedClause(learned: readonly LearnedTerm[], query: TopicQuery): CompiledClause | null {
   const own = new Set(query.anyOf.flatMap((c) => c.flatMap(termWords)).map((w) => phraseKey([w])));
+  const context = [...new Set(query.anyOf.flatMap((c) => c.flatMap(termWords)).filter((w) => !STOPWORDS.has(w)))];
   const alts = learned
     .filter((t) => t.words.length > 0 && !t.words.every((w) => own.has(phraseKey([w]))))
-    .map((t) => ({ ...compileAlt(t.words, LEARNED_WEIGHT, [], "learned"), pmi: t.pmi }));
+    .map((t) => ({ ...compileAlt(t.words, LEARNED_WEIGHT, context, "learned"), pmi: t.pmi }));
   if (alts.length === 0) return null;
   const label = "learned";
   return { required: [{ label, key: `~${alts.map((a) => a.label).sort().join("|")}`, alts, ignore: [] }], implicit: null };

@@ -53,7 +53,12 @@ describe("associations learned from the store", () => {
 
   it("extends the topic through a learned term and shows it in why", () => {
     const compiled = prepareQuery(parseTopicQuery(topic), undefined, { learned: [{ words: ["merges"], pmi: 2.3 }] });
-    const m = matchPrepared(compiled, preparePaper(p("n", "Learning Merges for Byte Models")));
+    const m = matchPrepared(compiled, preparePaper({ ...p("n", "Learning Merges for Byte Models"), abstract: "We revisit the tokenizer." }));
     expect(m && explainMatch(m)).toBe('learned: "merges" (PMI 2.3; title)');
+  });
+
+  it("counts a learned term only beside one of the topic's own words", () => {
+    const compiled = prepareQuery(parseTopicQuery(topic), undefined, { learned: [{ words: ["merges"], pmi: 2.3 }] });
+    expect(matchPrepared(compiled, preparePaper(p("m", "Model Merges for Multitask Learning")))).toBeNull();
   });
 });
