@@ -122,6 +122,7 @@ export function prepareQuery(query: TopicQuery, terms?: Map<string, CompiledTerm
  * topic's own words somewhere: it widens the topic's reach, it does not stand in for it.
  */
 function learnedClause(learned: readonly LearnedTerm[], query: TopicQuery): CompiledClause | null {
+  if (learned.length === 0) return null;
   const own = new Set(query.anyOf.flatMap((c) => c.flatMap(termWords)).map((w) => phraseKey([w])));
   const context = [...new Set(query.anyOf.flatMap((c) => c.flatMap(termWords)).filter((w) => !STOPWORDS.has(w)))];
   const alts = learned

@@ -44,11 +44,20 @@ export interface VocabularyRules {
 export function createVocabularyRules(families: readonly VocabularyFamily[] = RESEARCH_VOCABULARY): VocabularyRules {
   const index = buildIndex(families);
   const memo = new Map<string, ConceptRules>();
+  const byText = new Map<string, ConceptRules>();
+  const NONE: ConceptRules = { expansions: [], ignore: [] };
   return {
     rulesFor(words) {
+      const text = words.join(" ");
+      const seenText = byText.get(text);
+      if (seenText) return seenText;
+      if (byText.size > 100_000) byText.clear();
       const key = phraseKey(words);
-      const known = memo.get(key);
-      if (known) return known;
+      const known = memo.get(key) ?? (index.has(key) ? undefined : NONE);
+      if (known) {
+        byText.set(text, known);
+        return known;
+      }
       const expansions: Expansion[] = [];
       const ignore: string[] = [];
       const seen = new Set<string>([key]);
@@ -67,6 +76,7 @@ export function createVocabularyRules(families: readonly VocabularyFamily[] = RE
       }
       const rules: ConceptRules = { expansions, ignore };
       memo.set(key, rules);
+      byText.set(text, rules);
       return rules;
     },
   };
