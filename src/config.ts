@@ -132,6 +132,10 @@ export interface AppEnv {
   slackSigningSecret: string | null;
   /** Language-model API key (LLM_API_KEY, else OPENAI_API_KEY / ANTHROPIC_API_KEY for the configured provider). */
   llmApiKey: string | null;
+  /** True when LOG_LEVEL set the log level (the shell then keeps the full log). */
+  logLevelSet: boolean;
+  /** The package version npm runs us as (npm_package_version), or null. */
+  packageVersion: string | null;
 }
 
 /** Everything loadConfig returns. */
@@ -198,6 +202,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       slackAppToken: secret("SLACK_APP_TOKEN"),
       slackSigningSecret: secret("SLACK_SIGNING_SECRET"),
       llmApiKey,
+      logLevelSet: Boolean(env.LOG_LEVEL),
+      packageVersion: secret("npm_package_version"),
     },
   };
 }
