@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createFixedClock } from "../../src/core/clock.js";
 import type { Subscription } from "../../src/core/topics/subscription-store.js";
 import type { Vote } from "../../src/core/votes/vote-store.js";
-import { createSqliteStores, type SqliteStores } from "../../src/db/create-sqlite-stores.js";
-import { createTempDb } from "../helpers/temp-db.js";
+import type { SqliteStores } from "../../src/db/create-sqlite-stores.js";
+import { STORE_DIALECTS, useStores } from "../helpers/store-dialects.js";
 
 const sub = (over: Partial<Subscription> = {}): Subscription => ({
   conversation: "slack:T1:C1",
@@ -25,14 +25,12 @@ const vote = (over: Partial<Vote> = {}): Vote => ({
   ...over,
 });
 
-describe("SQLite small stores", () => {
-  let t: ReturnType<typeof createTempDb>;
+describe.each(STORE_DIALECTS)("small stores on %s", (dialect) => {
+  const fixture = useStores(dialect, { clock: createFixedClock("2024-10-23T06:00:00.000Z") });
   let stores: SqliteStores;
-  beforeEach(async () => {
-    t = createTempDb();
-    stores = createSqliteStores(t, { clock: createFixedClock("2024-10-23T06:00:00.000Z") });
+  beforeEach(() => {
+    stores = fixture.stores;
   });
-  afterEach(() => t.cleanup());
 
   describe("subscriptions", () => {
     it("keeps topics unique per conversation, case-insensitively", async () => {
@@ -137,7 +135,7 @@ describe("SQLite small stores", () => {
       expect(await stores.processedEvents.markIfNew("slack:Ev1")).toBe(true);
       expect(await stores.processedEvents.markIfNew("slack:Ev1")).toBe(false);
       expect(await stores.processedEvents.markIfNew("slack:Ev2")).toBe(true);
-      t.sqlite.prepare("UPDATE processed_events SET at = '2020-01-01T00:00:00.000Z' WHERE event_key = 'slack:Ev1'").run();
+      await fixture.exec("UPDATE processed_events SET at = '2020-01-01T00:00:00.000Z' WHERE event_key = 'slack:Ev1'");
       expect(await stores.processedEvents.prune("2021-01-01T00:00:00.000Z")).toBe(1);
       expect(await stores.processedEvents.markIfNew("slack:Ev1")).toBe(true);
       expect(await stores.processedEvents.markIfNew("slack:Ev2")).toBe(false);
