@@ -102,7 +102,7 @@ export function createPgPaperStore(open: OpenPgDatabase, options: PgPaperStoreOp
       const found = await pool.query<PaperRow & { score: number; headline: string | null }>(
         `WITH q AS (SELECT ${q.sql} AS q)
          SELECT ${PAPER_SELECT}, ts_rank('${PG_RANK_WEIGHTS}', p.search, q.q, ${NORMALIZATION})::float8 AS score,
-           CASE WHEN p.abstract <> '' THEN ts_headline('simple', p.abstract, q.q, '${HEADLINE}') END AS headline
+           CASE WHEN p.abstract <> '' THEN ts_headline('papers_search', p.abstract, q.q, '${HEADLINE}') END AS headline
          FROM papers p, q WHERE p.search @@ q.q
          ORDER BY score DESC, p.id COLLATE "C" LIMIT $1`,
         [max, ...q.params],

@@ -3,7 +3,7 @@ import type { QueryPlan, TermPlan } from "../fts-query.js";
 /*
  * Builds a Postgres tsquery expression from our parsed query plan (../fts-query.ts), never
  * from the user's text: every word form and phrase is a bound parameter passed through
- * phraseto_tsquery('simple', …), which only tokenises text and has no syntax of its own, so
+ * phraseto_tsquery('papers_search', …), which only tokenises text and has no syntax of its own, so
  * no input can raise a tsquery syntax error. The operators (&&, ||, !!) and parentheses in
  * the output are only the ones written here.
  */
@@ -21,7 +21,7 @@ export function compilePgTsQuery(plan: QueryPlan | { anyOf: TermPlan[] }, first 
   const params: string[] = [];
   const bind = (value: string): string => {
     params.push(value);
-    return `phraseto_tsquery('simple', $${first + params.length - 1})`;
+    return `phraseto_tsquery('papers_search', $${first + params.length - 1})`;
   };
   const term = (t: TermPlan): string => (t.kind === "phrase" ? bind(t.text) : group(t.forms.map(bind), "||"));
   if ("anyOf" in plan) return { sql: group(plan.anyOf.map(term), "||"), params };

@@ -16,11 +16,11 @@ const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 /**
  * The weighted document papers are searched in: title A, HF keywords B, authors C,
- * abstract D (ts_rank's weight order), parsed with the `simple` configuration: lower-cased,
- * no stemming and no stop words, like SQLite's unicode61 tokenizer, so word families come
+ * abstract D (ts_rank's weight order), parsed with the `papers_search` configuration (drizzle/pg/0000_search_config.sql): lower-cased,
+ * no stemming, no stop words, diacritics folded, like SQLite's unicode61 tokenizer, so word families come
  * from our own expansion on both dialects.
  */
-export const SEARCH_DOCUMENT = sql`setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', ai_keywords), 'B') || setweight(to_tsvector('simple', authors), 'C') || setweight(to_tsvector('simple', abstract), 'D')`;
+export const SEARCH_DOCUMENT = sql`setweight(to_tsvector('papers_search', title), 'A') || setweight(to_tsvector('papers_search', ai_keywords), 'B') || setweight(to_tsvector('papers_search', authors), 'C') || setweight(to_tsvector('papers_search', abstract), 'D')`;
 
 /** Papers, one row per versionless arXiv id. `pk` is the row number search results are read back by. */
 export const papers = pgTable(

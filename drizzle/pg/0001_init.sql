@@ -96,7 +96,7 @@ CREATE TABLE "papers" (
 	"meta_source" text,
 	"first_seen_at" text NOT NULL,
 	"last_seen_at" text NOT NULL,
-	"search" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', ai_keywords), 'B') || setweight(to_tsvector('simple', authors), 'C') || setweight(to_tsvector('simple', abstract), 'D')) STORED NOT NULL,
+	"search" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('papers_search', title), 'A') || setweight(to_tsvector('papers_search', ai_keywords), 'B') || setweight(to_tsvector('papers_search', authors), 'C') || setweight(to_tsvector('papers_search', abstract), 'D')) STORED NOT NULL,
 	CONSTRAINT "papers_id_unique" UNIQUE("id")
 );
 --> statement-breakpoint
