@@ -18,8 +18,10 @@ const httpSchema = z.strictObject({
 const configSchema = z.strictObject({
   database: z
     .strictObject({
-      /** SQLite file path, relative to the working directory; PAPERS_DB overrides it. */
+      /** SQLite file path, relative to the working directory; PAPERS_DB overrides it. Unused when `url` is set. */
       path: z.string().min(1).default("data/papers.db"),
+      /** Postgres URL (postgres://user:password@host:5432/db): puts every command on Postgres instead of SQLite; DATABASE_URL overrides it. */
+      url: z.string().min(1).optional(),
     })
     .prefault({}),
   log: z
@@ -161,9 +163,22 @@ function describeIssues(error: z.ZodError, file: string): string {
   return `Invalid config in ${file}:\n  - ${lines.join("\n  - ")}`;
 }
 
+/** Throws BotError("CONFIG") naming `setting` unless `url` is a postgres:// or postgresql:// URL. */
+function checkDatabaseUrl(url: string, setting: string): void {
+  let protocol: string;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    throw new BotError("CONFIG", `${setting} is not a URL; set it to postgres://user:password@host:5432/database, or unset it to use SQLite.`);
+  }
+  if (protocol !== "postgres:" && protocol !== "postgresql:") {
+    throw new BotError("CONFIG", `${setting} must start with postgres:// or postgresql:// (got ${protocol}//); unset it to use SQLite.`);
+  }
+}
+
 /**
  * Reads config from PAPERS_CONFIG, else config/papers.json, validates it, and applies env
- * overrides (PAPERS_DB, LOG_LEVEL). The only reader of process.env and config/.
+ * overrides (PAPERS_DB, DATABASE_URL, LOG_LEVEL). The only reader of process.env and config/.
  * Throws BotError("CONFIG") naming the bad key and the fix.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): LoadedConfig {
@@ -184,6 +199,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!parsed.success) throw new BotError("CONFIG", describeIssues(parsed.error, used ?? "defaults"));
   const config = parsed.data;
   if (env.PAPERS_DB) config.database.path = env.PAPERS_DB;
+  if (env.DATABASE_URL && env.DATABASE_URL.trim()) config.database.url = env.DATABASE_URL.trim();
+  if (config.database.url !== undefined) checkDatabaseUrl(config.database.url, env.DATABASE_URL?.trim() ? "DATABASE_URL" : "database.url");
   if (env.LOG_LEVEL) {
     const level = configSchema.shape.log.unwrap().shape.level.safeParse(env.LOG_LEVEL);
     if (!level.success) throw new BotError("CONFIG", `LOG_LEVEL="${env.LOG_LEVEL}" is not a level; use one of trace, debug, info, warn, error, silent.`);

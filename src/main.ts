@@ -1,6 +1,6 @@
 import type { ShellAdapter } from "./adapters/shell/shell-adapter.js";
 import { createShellAdapter, shellCommandEvent } from "./adapters/shell/shell-adapter.js";
-import { buildPlatformAdapters, buildScheduler, createApp, loadSample, type App } from "./app.js";
+import { buildPlatformAdapters, buildScheduler, loadSample, openApp, type App } from "./app.js";
 import type { LoadedConfig } from "./config.js";
 import { createLogger } from "./create-logger.js";
 import { describeOffline } from "./describe-offline.js";
@@ -26,7 +26,7 @@ function exitWith(code: number, message: string): never {
 async function prepareShell(app: App, loaded: LoadedConfig, shell: ShellAdapter, scheduler: Scheduler): Promise<void> {
   const today = utcDay(app.ports.clock.now());
   const version = loaded.env.packageVersion ? ` ${loaded.env.packageVersion}` : "";
-  shell.say(`papers-bot${version} · store: ${app.config.database.path}`);
+  shell.say(`papers-bot${version} · store: ${app.store.location}`);
   shell.say("Fetching today's papers…");
   const runs = (await scheduler.ingest()) ?? [];
   const ok = runs.filter((r) => r.status !== "failed");
@@ -81,9 +81,10 @@ export async function startBot(): Promise<void> {
   const logger = createLogger({ level, pretty: Boolean(process.stderr.isTTY) });
   let app: App;
   try {
-    app = createApp(loaded, { logger, retries: platforms ? undefined : 1 });
+    app = await openApp(loaded, { logger, retries: platforms ? undefined : 1 });
   } catch (err) {
-    exitWith(isBotError(err) && err.code === "DB_TOO_NEW" ? EXIT_DB_TOO_NEW : 1, isBotError(err) ? err.message : String(err));
+    const code = isBotError(err) ? (err.code === "DB_TOO_NEW" ? EXIT_DB_TOO_NEW : err.code === "CONFIG" ? EXIT_CONFIG : 1) : 1;
+    exitWith(code, isBotError(err) ? err.message : String(err));
   }
   const adapters: ChatAdapter[] = await startPlatformAdapters(app, loaded, logger);
   const withShell = !platforms || interactive;
@@ -99,7 +100,7 @@ export async function startBot(): Promise<void> {
     logger.info({ signal }, "shutting down");
     await scheduler.stop();
     for (const adapter of adapters) await adapter.stop().catch((err: unknown) => logger.warn({ err, platform: adapter.platform }, "adapter stop failed"));
-    app.close();
+    await app.close();
     process.exit(0);
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));

@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError } from "commander";
 import { renderText } from "../adapters/shell/render-text.js";
 import { shellCommandEvent } from "../adapters/shell/shell-adapter.js";
-import { createApp, type App } from "../app.js";
+import { openApp, type App } from "../app.js";
 import type { CommandEvent } from "../core/chat/message.js";
 import { paperData } from "../core/chat/present-paper.js";
 import { addDays, isDay, utcDay } from "../core/clock.js";
@@ -51,13 +51,13 @@ function withApp<A extends unknown[]>(fn: (app: App, ...args: A) => Promise<void
     const logger = createLogger({ level, pretty: Boolean(process.stderr.isTTY) });
     let app: App | null = null;
     try {
-      app = createApp(loaded, { logger });
+      app = await openApp(loaded, { logger });
       await fn(app, ...args);
     } catch (err) {
       process.stderr.write(`papers: ${isBotError(err) ? err.message : (err as Error).stack ?? String(err)}\n`);
       process.exitCode = isBotError(err) ? 1 : 70;
     } finally {
-      app?.close();
+      await app?.close();
     }
   };
 }

@@ -5,6 +5,7 @@ import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { BotError } from "../../core/errors.js";
+import { maskUrl } from "./mask-url.js";
 import * as schema from "./schema.js";
 
 /** The drizzle handle over the Postgres schema. */
@@ -37,17 +38,6 @@ export interface OpenPgOptions {
   max?: number;
   /** How long to wait for the server to answer at start, in ms (default 5000). */
   connectTimeoutMs?: number;
-}
-
-/** The URL with any password replaced by `***`. */
-export function maskUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = "***";
-    return parsed.toString();
-  } catch {
-    return "(unparsable URL)";
-  }
 }
 
 /** Throws BotError("CONFIG") naming the setting unless `url` is a postgres:// or postgresql:// URL. */
