@@ -12,6 +12,10 @@ import type { CoreDeps } from "./core/core-deps.js";
 import { isBotError } from "./core/errors.js";
 import { createInboundHandler } from "./core/handle-inbound.js";
 import type { Logger } from "./core/logger.js";
+import type { Telemetry } from "./core/telemetry.js";
+import type { PromTelemetry } from "./http/prom-telemetry.js";
+import type { RunningHttpServer } from "./http/http-server.js";
+import type { SlackAdapter } from "./adapters/slack/slack-adapter.js";
 import type { DailySource, ListingSource } from "./core/papers/ingest-recent.js";
 import { createSqliteStores } from "./db/create-sqlite-stores.js";
 import { openDatabase, type OpenDatabase } from "./db/open-database.js";
@@ -52,6 +56,8 @@ export interface CreateAppOptions {
   clock?: Clock;
   /** Upstream retries (the shell's start-up uses fewer so offline start is quick). */
   retries?: number;
+  /** Where the core counts commands, posts, votes, ingests and model calls (GET /metrics); default nothing. */
+  telemetry?: Telemetry;
 }
 
 /** The composition root: the only place that builds concrete stores, sources and handlers. */
@@ -81,6 +87,7 @@ export function createApp(loaded: LoadedConfig, options: CreateAppOptions): App 
     clock,
     logger,
     llm: buildLlmDeps({ config: config.llm, apiKey: loaded.env.llmApiKey, userAgent: config.sources.http.userAgent, cache: stores.summaryCache, logger }),
+    telemetry: options.telemetry,
   };
   const registry = createCommandRegistry();
   return {
@@ -146,6 +153,7 @@ async function startPlatformAdapters(app: App, loaded: LoadedConfig, logger: Log
       guildId: app.config.discord.guildId,
       reconcileDays: app.config.discord.reconcileDays,
       registerOnStart: app.config.discord.registerOnStart,
+      telemetry: app.deps.telemetry,
       upvoteEmoji: app.config.votes.emoji,
       deps: app.deps,
       commands: () => app.registry.infos(),
@@ -178,6 +186,9 @@ async function startPlatformAdapters(app: App, loaded: LoadedConfig, logger: Log
       apiUrl: s.apiUrl,
       command: s.command,
       retries: s.retries,
+      sharedServer: app.config.http.port !== null,
+      telemetry: app.deps.telemetry,
+      clock: app.deps.clock,
       commands: app.registry.infos(),
       reconcile: { deps: app.deps, upvoteEmoji: app.config.votes.emoji, clock: app.deps.clock, days: s.reconcileDays },
       logger: logger.child({ adapter: "slack" }),
@@ -193,6 +204,45 @@ async function startPlatformAdapters(app: App, loaded: LoadedConfig, logger: Log
   return started;
 }
 
+/** The Prometheus telemetry when the health and metrics server is on (prom-client is loaded only then), else null. */
+async function createTelemetry(loaded: LoadedConfig, app: () => App | null): Promise<PromTelemetry | null> {
+  if (loaded.config.http.port === null) return null;
+  const { createPromTelemetry } = await import("./http/prom-telemetry.js");
+  const llm = loaded.config.llm;
+  return createPromTelemetry({
+    llmBudgetLeft:
+      llm.provider === "none"
+        ? undefined
+        : () => {
+            const current = app();
+            return current?.deps.llm ? Math.max(0, llm.dailyRequestBudget - current.deps.llm.cache.requestsUsed(utcDay(current.deps.clock.now()))) : null;
+          },
+  });
+}
+
+/** Starts GET /healthz and GET /metrics (and Slack's HTTP-mode events); exits with 78 when the port cannot be used. */
+async function startHealthServer(app: App, adapters: ChatAdapter[], scheduler: Scheduler, telemetry: PromTelemetry | null, logger: Logger): Promise<RunningHttpServer> {
+  const { startOperatorServer } = await import("./http/start-operator-server.js");
+  const slack = adapters.find((a) => a.platform === "slack") as SlackAdapter | undefined;
+  try {
+    return await startOperatorServer({
+      http: { port: app.config.http.port ?? 0, host: app.config.http.host },
+      pingStore: () => void app.database.sqlite.prepare("SELECT 1").get(),
+      ingestRuns: app.deps.ingestRuns,
+      sources: [app.sources.hf?.name, ...app.sources.listings.map((l) => l.name)].filter((n): n is string => Boolean(n)),
+      adapters,
+      lastDeliveryPass: () => scheduler.lastDeliveryPass(),
+      telemetry,
+      fallback: slack?.requestListener() ?? null,
+      clock: app.deps.clock,
+      logger,
+    });
+  } catch (err) {
+    process.stderr.write(`papers-bot: ${isBotError(err) ? err.message : String(err)}\n`);
+    process.exit(78);
+  }
+}
+
 /** `npm start`: the platform adapters configured by env tokens, plus the shell when there are none or on a terminal. */
 export async function startBot(): Promise<void> {
   const loaded = loadConfigOrExit();
@@ -200,11 +250,14 @@ export async function startBot(): Promise<void> {
   const platforms = Boolean(loaded.env.discordToken || loaded.env.slackBotToken);
   // The shell prints its own one-line status (including why a fetch failed), so its log
   // starts at error; LOG_LEVEL brings the full log back.
-  const level = process.env.LOG_LEVEL || platforms ? loaded.config.log.level : "error";
+  const level = loaded.env.logLevelSet || platforms ? loaded.config.log.level : "error";
   const logger = createLogger({ level, pretty: Boolean(process.stderr.isTTY) });
-  let app: App;
+  // Names only: values in .env may be secrets.
+  if (loaded.dotEnv) logger.info({ file: loaded.dotEnv.path, variables: loaded.dotEnv.applied }, "read .env (the environment wins over it)");
+  let app: App | null = null;
+  const telemetry = await createTelemetry(loaded, () => app);
   try {
-    app = createApp(loaded, { logger, retries: platforms ? undefined : 1 });
+    app = createApp(loaded, { logger, retries: platforms ? undefined : 1, telemetry: telemetry ?? undefined });
   } catch (err) {
     process.stderr.write(`papers-bot: ${isBotError(err) ? err.message : String(err)}\n`);
     process.exit(isBotError(err) && err.code === "DB_TOO_NEW" ? 65 : 1);
@@ -227,12 +280,15 @@ export async function startBot(): Promise<void> {
     startupIngestWaitMs: s.startupIngestWaitMinutes * 60_000,
     stopTimeoutMs: s.stopTimeoutSeconds * 1000,
   });
+  let server: RunningHttpServer | null = null;
+  if (loaded.config.http.port !== null) server = await startHealthServer(app, adapters, scheduler, telemetry, logger);
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
     await scheduler.stop();
+    await server?.close();
     for (const adapter of adapters) await adapter.stop().catch((err: unknown) => logger.warn({ err, platform: adapter.platform }, "adapter stop failed"));
     app.close();
     process.exit(0);

@@ -47,7 +47,7 @@ function withApp<A extends unknown[]>(fn: (app: App, ...args: A) => Promise<void
     const loaded = loadConfigOrExit();
     // Like the shell, the CLI prints its own one-line outcome (and `papers: …` on a refusal),
     // so its log starts at error; LOG_LEVEL brings the full log back.
-    const level = process.env.LOG_LEVEL ? loaded.config.log.level : "error";
+    const level = loaded.env.logLevelSet ? loaded.config.log.level : "error";
     const logger = createLogger({ level, pretty: Boolean(process.stderr.isTTY) });
     let app: App | null = null;
     try {

@@ -6,6 +6,7 @@ import type { IngestRunStore } from "./papers/ingest-run-store.js";
 import type { PaperLookup } from "./papers/paper-source.js";
 import type { PaperStore } from "./papers/paper-store.js";
 import type { LlmDeps } from "./summaries/llm-deps.js";
+import type { Telemetry } from "./telemetry.js";
 import type { SubscriptionStore } from "./topics/subscription-store.js";
 import type { ProcessedEvents } from "./votes/processed-events.js";
 import type { VoteStore } from "./votes/vote-store.js";
@@ -36,4 +37,6 @@ export interface CoreDeps {
   logger: Logger;
   /** Language-model summaries and answers; absent or `model: null` keeps the offline default. */
   llm?: LlmDeps;
+  /** Where commands, posts, votes, ingests and model calls are counted; absent counts nothing. */
+  telemetry?: Telemetry;
 }

@@ -4,6 +4,8 @@ import type { OutboundMessage } from "../../core/chat/message.js";
 import type { CommandDefinitionInfo } from "../../core/commands/define-command.js";
 import type { CoreDeps } from "../../core/core-deps.js";
 import type { Logger } from "../../core/logger.js";
+import { noopTelemetry, type Telemetry } from "../../core/telemetry.js";
+import { createConnectionTracker } from "../shared/connection-tracker.js";
 import { DISCORD_RATE_LIMITS } from "./discord-limits.js";
 import { DISCORD_PLATFORM } from "./discord-refs.js";
 import { handleInteraction } from "./handle-interaction.js";
@@ -34,6 +36,8 @@ export interface DiscordAdapterOptions {
   reconcileDays?: number;
   /** Register the slash commands during start (default false). */
   registerOnStart?: boolean;
+  /** Where 429 answers are counted (default: deps.telemetry, else nothing). */
+  telemetry?: Telemetry;
 }
 
 /** The Discord ChatAdapter plus what operators and tests need beyond the port. */
@@ -61,7 +65,16 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     ...(options.apiBase ? { rest: { api: options.apiBase } } : {}),
   });
   client.rest.setToken(options.token);
+  const telemetry = options.telemetry ?? options.deps.telemetry ?? noopTelemetry;
+  const connection = createConnectionTracker(options.deps.clock);
   client.rest.on(RESTEvents.RateLimited, (info) => logger.warn({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, "Discord rate limit: waiting"));
+  client.rest.on(RESTEvents.Response, (_request, response) => {
+    if (response.status === 429) telemetry.rateLimited(DISCORD_PLATFORM);
+  });
+  client.on(Events.ShardReady, () => connection.up());
+  client.on(Events.ShardResume, () => connection.up());
+  client.on(Events.ShardReconnecting, () => connection.down());
+  client.on(Events.ShardDisconnect, () => connection.down());
   client.on(Events.Error, (err) => logger.error({ err }, "discord client error"));
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, "gateway session resumed"));
   client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, "gateway reconnecting"));
@@ -88,6 +101,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     client,
     registerCommands,
     reconciled: () => reconcile,
+    connection: () => connection.state(),
     async start(handler: InboundHandler) {
       if (started) throw new Error("The Discord adapter is already started");
       started = true;
@@ -106,6 +120,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(options.token);
       await ready;
+      connection.up();
       logger.info({ user: client.user?.id, guilds: client.guilds.cache.size }, "connected to Discord");
       if (options.registerOnStart) await registerCommands(options.commands());
       const days = options.reconcileDays ?? 7;
@@ -120,6 +135,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       detachReactions?.();
       await reconcile.catch(() => null);
       await client.destroy();
+      connection.down();
     },
     send: (conversation: string, message: OutboundMessage, sendOptions?: SendOptions) => sendToConversation(client, conversation, message, sendOptions ?? {}, logger),
   };

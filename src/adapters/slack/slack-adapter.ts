@@ -1,3 +1,4 @@
+import type { RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type webApi } from "@slack/bolt";
 import type { ChatAdapter, InboundHandler, RateLimits } from "../../core/chat/chat-adapter.js";
@@ -5,6 +6,8 @@ import { SendError } from "../../core/chat/chat-adapter.js";
 import type { CommandDefinitionInfo } from "../../core/commands/define-command.js";
 import type { Clock } from "../../core/clock.js";
 import type { Logger } from "../../core/logger.js";
+import { noopTelemetry, type Telemetry } from "../../core/telemetry.js";
+import { createConnectionTracker } from "../shared/connection-tracker.js";
 import type { ReactionDeps } from "../../core/votes/record-reaction.js";
 import { registerButtons, registerCommand } from "./handle-interactions.js";
 import { parseReaction, type SlackReactionEnvelope } from "./parse-command.js";
@@ -44,6 +47,8 @@ export interface SlackAdapterOptions {
   host?: string;
   /** HTTP mode: Request URL path for events, commands and interactivity. Default /slack/events. */
   path?: string;
+  /** HTTP mode: do not listen on `port`; another server (the health and metrics server) passes requests to requestListener(). Default false. */
+  sharedServer?: boolean;
   /** Web API base URL. Default https://slack.com/api/. */
   apiUrl?: string;
   /** The slash command. Default /papers. */
@@ -62,6 +67,10 @@ export interface SlackAdapterOptions {
   socketPing?: { client?: number; server?: number };
   /** Logger. */
   logger: Logger;
+  /** Where 429 answers are counted. Default: nothing. */
+  telemetry?: Telemetry;
+  /** Source of "now" for the connection state. Default the system clock. */
+  clock?: Clock;
 }
 
 /** The Slack adapter: the ChatAdapter port plus what operators and tests look at. */
@@ -74,6 +83,8 @@ export interface SlackAdapter extends ChatAdapter {
   requestUrl(): string | null;
   /** The workspace and bot user from auth.test, once started. */
   identity(): { teamId: string; botUserId: string | null } | null;
+  /** HTTP mode with `sharedServer`: the listener for requests to `path`; it throws for other paths (Bolt's deferred-request error). Null otherwise. */
+  requestListener(): RequestListener | null;
 }
 
 /** A production retry policy: a few tries over about a minute, never the WebClient's 30-minute default. */
@@ -117,6 +128,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   app.error(async (error) => {
     logger.error({ code: (error as { code?: string }).code, reason: redactSecrets(error.message, secrets) }, "slack listener failed");
   });
+  const telemetry = options.telemetry ?? noopTelemetry;
+  const connection = createConnectionTracker(options.clock ?? options.reconcile?.clock);
+  app.client.on("rate_limited" as webApi.WebClientEvent.RATE_LIMITED, () => telemetry.rateLimited("slack"));
+  if (receiver instanceof SocketModeReceiver) {
+    receiver.client.on("connected", () => connection.up());
+    receiver.client.on("reconnecting", () => connection.down());
+    receiver.client.on("disconnected", () => connection.down());
+  }
   const rights = createChannelRights(app.client, logger);
   const slow = new Set((options.commands ?? []).filter((c) => c.slow).map((c) => c.name));
   let handler: InboundHandler | null = null;
@@ -160,13 +179,17 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     reconciled,
     requestUrl: () => url,
     identity: () => identity,
+    requestListener: () => (receiver instanceof HTTPReceiver && options.sharedServer ? receiver.requestListener : null),
+    connection: () => connection.state(),
     async start(next) {
       handler = next;
       await app.init();
       const auth = await app.client.auth.test();
       if (!auth.team_id) throw new Error("auth.test returned no team_id");
       identity = { teamId: auth.team_id, botUserId: auth.user_id ?? null };
-      if (receiver instanceof HTTPReceiver) {
+      if (receiver instanceof HTTPReceiver && options.sharedServer) {
+        logger.info({ path: options.path ?? "/slack/events" }, "Slack events arrive through the shared HTTP server");
+      } else if (receiver instanceof HTTPReceiver) {
         const server = await app.start({ port: options.port ?? 3000, host: options.host ?? "0.0.0.0" });
         const address = server.address() as AddressInfo;
         const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
@@ -175,6 +198,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         await app.start();
       }
       started = true;
+      connection.up();
       logger.info({ mode, team: identity.teamId }, "Slack adapter started");
       void runReconcile().then(resolveReconciled);
     },
@@ -183,8 +207,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       if (!started) return;
       started = false;
       if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect();
-      else await app.stop();
+      else if (!options.sharedServer) await app.stop();
       url = null;
+      connection.down();
     },
     async send(conversation, message, sendOptions) {
       const ref = parseSlackRef(conversation);

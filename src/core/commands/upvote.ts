@@ -21,6 +21,7 @@ export const upvoteCommand = defineCommand({
       via: "command",
       at: ctx.deps.clock.now().toISOString(),
     });
+    ctx.deps.telemetry?.voteEvent("command", added ? "counted" : "unchanged");
     const total = ctx.deps.votes.counts({ conversation: ctx.conversation }, [paper.id]).get(paper.id) ?? 0;
     const head = added ? `Upvoted "${paper.title}".` : `You had already upvoted "${paper.title}"; it counts once.`;
     return textReply(`${head} It has ${plural(total, "vote")} here.`);

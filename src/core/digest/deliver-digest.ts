@@ -2,6 +2,7 @@ import type { ChatAdapter } from "../chat/chat-adapter.js";
 import type { OutboundMessage } from "../chat/message.js";
 import { utcDay } from "../clock.js";
 import type { CoreDeps } from "../core-deps.js";
+import { noopTelemetry } from "../telemetry.js";
 import { defaultChannelSettings, type ChannelSettings } from "./channel-settings-store.js";
 import { composeDigest, composeNotice } from "./compose-digest.js";
 import type { Pacer } from "./pacer.js";
@@ -94,6 +95,8 @@ export async function deliverDigest(
   const log = deps.logger.child({ component: "delivery", conversation: req.conversation, digestDay: req.digestDay });
   const nowIso = () => clock.now().toISOString();
   const settings: ChannelSettings = deps.channelSettings.get(req.conversation) ?? defaultChannelSettings(req.conversation, req.platform ?? "", "", nowIso());
+  const telemetry = deps.telemetry ?? noopTelemetry;
+  const platform = settings.platform || req.platform || "unknown";
   if (settings.paused) return { kind: "skipped", reason: `paused: ${settings.pausedReason ?? "paused by a user; /papers resume restarts it"}` };
   const existing = ledger.getRun(req.conversation, req.digestDay);
   if (existing && existing.status !== "running") return { kind: "already-done" };
@@ -139,7 +142,10 @@ export async function deliverDigest(
     const claim = ledger.claimItem({ conversation: req.conversation, digestDay: req.digestDay, itemKey: item.itemKey, paperId: item.paperId, now: nowIso() });
     if (claim !== "claimed") {
       if (item.itemKey === "header") headerRef = ledger.items(req.conversation, req.digestDay).find((i) => i.itemKey === "header")?.messageRef ?? null;
-      if (claim === "in-doubt") log.warn({ itemKey: item.itemKey }, "skipping a message whose earlier send has an unknown outcome");
+      if (claim === "in-doubt") {
+        telemetry.inDoubtSend(platform, "skipped");
+        log.warn({ itemKey: item.itemKey }, "skipping a message whose earlier send has an unknown outcome");
+      }
       continue;
     }
     const threadOf = settings.useThread && item.paperId !== null && headerRef ? headerRef : undefined;
@@ -149,10 +155,12 @@ export async function deliverDigest(
     } catch (err) {
       const sendError = sendErrorOf(err);
       if (!sendError) {
+        telemetry.inDoubtSend(platform, "unknown-outcome");
         release();
         log.error({ err, itemKey: item.itemKey }, "send threw an unknown error; the message stays in doubt and is never re-sent");
         return { kind: "failed", reason: `unknown send outcome: ${(err as Error).message ?? String(err)}`, permanent: false };
       }
+      telemetry.postAttempted(platform, "failed");
       ledger.markFailed(req.conversation, req.digestDay, item.itemKey, `${sendError.reason}: ${sendError.message}`);
       if (!sendError.permanent) {
         release();
@@ -165,6 +173,8 @@ export async function deliverDigest(
       return { kind: "failed", reason: sendError.reason, permanent: true };
     }
     ledger.markSent(req.conversation, req.digestDay, item.itemKey, ref, nowIso());
+    telemetry.postAttempted(platform, "sent");
+    if (sentNow === 0 && req.scheduledFor) telemetry.deliveryLag(platform, Math.max(0, (clock.now().getTime() - new Date(req.scheduledFor).getTime()) / 1000));
     if (item.itemKey === "header") headerRef = ref;
     if (sentNow === 0) recordSuccess(deps, req.conversation);
     sentNow += 1;
