@@ -13,6 +13,7 @@ import { isBotError } from "./core/errors.js";
 import { createInboundHandler } from "./core/handle-inbound.js";
 import type { Logger } from "./core/logger.js";
 import type { Telemetry } from "./core/telemetry.js";
+import type { StoreTransfer } from "./core/transfer/store-transfer.js";
 import type { PromTelemetry } from "./http/prom-telemetry.js";
 import type { RunningHttpServer } from "./http/http-server.js";
 import type { SlackAdapter } from "./adapters/slack/slack-adapter.js";
@@ -44,6 +45,8 @@ export interface App {
   sources: { hf: DailySource | null; listings: ListingSource[]; arxivBackfill: DailySource | null };
   /** The open database. */
   database: OpenDatabase;
+  /** Export and import (papers export / papers import). */
+  transfer: StoreTransfer;
   /** Closes the database (idempotent). */
   close(): void;
 }
@@ -67,6 +70,7 @@ export function createApp(loaded: LoadedConfig, options: CreateAppOptions): App 
   const database = openDatabase(config.database.path);
   const clock = options.clock ?? createSystemClock();
   const stores = createSqliteStores(database, { clock });
+  if (database.migrationBackup) logger.warn({ backup: database.migrationBackup.path, migrations: database.migrationBackup.applied }, "backed up the store before upgrading its schema");
   const http = createHttpClient({ ...config.sources.http, retries: options.retries ?? config.sources.http.retries, logger: logger.child({ component: "http" }) });
   const limiter = createArxivLimiter(config.sources.arxiv.minIntervalMs);
   const arxiv = createArxivApiClient({ http, baseUrl: config.sources.arxiv.apiBaseUrl, limiter, logger });
@@ -97,6 +101,7 @@ export function createApp(loaded: LoadedConfig, options: CreateAppOptions): App 
     handleInbound: createInboundHandler(registry, deps),
     sources: { hf, listings, arxivBackfill: config.sources.arxiv.categories.length > 0 ? createArxivBackfillSource(arxiv, config.sources.arxiv.categories) : null },
     database,
+    transfer: stores.transfer,
     close: () => database.close(),
   };
 }
@@ -116,6 +121,7 @@ async function prepareShell(app: App, shell: ShellAdapter, scheduler: Scheduler)
   const today = utcDay(app.deps.clock.now());
   const version = process.env.npm_package_version ? ` ${process.env.npm_package_version}` : "";
   shell.say(`papers-bot${version} · store: ${app.config.database.path}`);
+  if (app.database.migrationBackup) shell.say(`Upgraded the store's schema; the copy from before is at ${app.database.migrationBackup.path}.`);
   shell.say("Fetching today's papers…");
   const runs = (await scheduler.ingest()) ?? [];
   const ok = runs.filter((r) => r.status !== "failed");
