@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -57,5 +57,33 @@ describe(".env in the working directory", () => {
     expect(refused.code).toBe(78);
     expect(refused.stderr).toMatch(/SLACK_SIGNING_SECRET is set but SLACK_BOT_TOKEN is not/);
     expect(refused.stdout + refused.stderr).not.toContain("s3cr3t-signing-value");
+  });
+});
+
+describe(".env.example", () => {
+  it("lists every variable loadConfig reads, each with a comment above it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "papers-env-example-"));
+    try {
+      mkdirSync(join(dir, "config"));
+      const read = new Set<string>();
+      const spy = new Proxy({} as NodeJS.ProcessEnv, { get: (_t, key) => (typeof key === "string" && read.add(key), undefined) });
+      for (const llm of [{ provider: "none" }, { provider: "openai", model: "m", baseUrl: "http://127.0.0.1:9/v1" }, { provider: "anthropic", model: "m" }]) {
+        writeFileSync(join(dir, "config/papers.json"), JSON.stringify({ llm }));
+        try {
+          loadConfig(spy, dir);
+        } catch {
+          // Anthropic without a key is refused; the names it looked for are recorded first.
+        }
+      }
+      expect([...read].sort()).toEqual(["ANTHROPIC_API_KEY", "DISCORD_TOKEN", "LLM_API_KEY", "LOG_LEVEL", "OPENAI_API_KEY", "PAPERS_CONFIG", "PAPERS_DB", "PAPERS_HTTP_PORT", "SLACK_APP_TOKEN", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"]);
+      const lines = readFileSync(join(import.meta.dirname, "../../.env.example"), "utf8").split("\n");
+      for (const name of read) {
+        const at = lines.findIndex((l) => new RegExp(`^#? ?${name}=`).test(l));
+        expect(at, `${name} in .env.example`).toBeGreaterThan(0);
+        expect(lines[at - 1], `comment above ${name}`).toMatch(/^# /);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
