@@ -20,7 +20,7 @@ COPY drizzle ./drizzle
 COPY samples ./samples
 COPY scripts ./scripts
 COPY src ./src
-RUN npm ci --no-audit --no-fund
+RUN npm ci
 RUN npm run build
 RUN npm prune --omit=dev
 RUN node scripts/check-runtime-deps.mjs dist

@@ -22,7 +22,7 @@ async function once() {
     const body = await res.text();
     return { ok: res.status === 200, line: `${url}: ${res.status} ${body.trim().slice(0, 400)}` };
   } catch (err) {
-    return { ok: false, line: `${url}: no answer (${err.cause?.code ?? err.name ?? err.message})` };
+    return { ok: false, line: `${url}: no answer (${err.cause?.code ?? err.cause?.message ?? err.message})` };
   }
 }
 
