@@ -9,7 +9,9 @@ import type { RunningHttpServer } from "../../src/http/http-server.js";
 import { startOperatorServer } from "../../src/http/start-operator-server.js";
 import { createScheduler } from "../../src/scheduler/create-scheduler.js";
 import { buildAdapter, eventually, FIXTURES, runSlash } from "../adapters/discord/discord-harness.js";
-import { startFakeDiscord, type FakeDiscord } from "../fakes/discord/fake-discord.js";
+import { SECRETS as SLACK_SECRETS, startHarness as startSlackHarness } from "../adapters/slack/slack-harness.js";
+import { startFakeDiscord } from "../fakes/discord/fake-discord.js";
+import { formBody, signedPost, slashCommand } from "../fakes/slack/slack-payloads.js";
 import { createTestApp } from "../helpers/test-app.js";
 
 /** A clock the test moves forward by hand. */
@@ -145,5 +147,40 @@ describe("GET /healthz and GET /metrics over real HTTP", () => {
     const conversation = `discord:${stack.fake.guilds[0]!.id}:${stack.fake.guilds[0]!.channels[0]!.id}`;
     await stack.adapter.send(conversation, { blocks: [], fallbackText: "hello" });
     expect(await stack.telemetry.metrics()).toMatch(/^papers_rate_limited_total\{platform="discord"\} 1$/m);
+  });
+});
+
+describe("Slack in HTTP mode shares the operator server", () => {
+  it("answers a signed slash command at slack.path, reports Slack connected, and still 404s other paths", async () => {
+    const h = await startSlackHarness("http", { sharedServer: true });
+    const server = await startOperatorServer({
+      http: { port: 0, host: "127.0.0.1" },
+      pingStore: () => void h.app.database.sqlite.prepare("SELECT 1").get(),
+      ingestRuns: h.app.deps.ingestRuns,
+      sources: [],
+      adapters: [h.adapter],
+      lastDeliveryPass: () => null,
+      telemetry: null,
+      fallback: h.adapter.requestListener(),
+      clock: h.app.deps.clock,
+      logger: h.app.deps.logger,
+    });
+    try {
+      expect(h.adapter.requestUrl()).toBeNull();
+      h.fake.addChannel("C0PAPERS");
+      const body = formBody(slashCommand({ teamId: "T0001", channel: "C0PAPERS", user: "UMEMBER" }, "help", h.fake.responseUrl()));
+      const res = await signedPost(`${server.url}/slack/events`, body, "form", { secret: SLACK_SECRETS.signingSecret });
+      expect(res.status).toBe(200);
+      expect(res.text).toContain("/papers today");
+      const forged = await signedPost(`${server.url}/slack/events`, body, "form", { secret: "wrong-secret-wrong-secret" });
+      expect(forged.status).toBe(401);
+      const health = JSON.parse((await get(server, "/healthz")).body);
+      expect(health.platforms).toMatchObject({ slack: { connected: true } });
+      expect((await get(server, "/metrics")).status).toBe(404);
+      expect((await get(server, "/elsewhere")).status).toBe(404);
+    } finally {
+      await server.close();
+      await h.close();
+    }
   });
 });
