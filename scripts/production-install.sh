@@ -70,7 +70,7 @@ mkfifo "$db/stdin"
 PAPERS_DB="$db/papers.db" PAPERS_HTTP_PORT="$port" node dist/main.js <"$db/stdin" >"$db/bot.log" 2>&1 &
 pid=$!
 exec 3>"$db/stdin"
-health=$(node scripts/healthcheck.mjs --wait 60 2>&1) || { kill "$pid" 2>/dev/null; fail "GET /healthz did not answer 200 within 60 s:
+health=$(PAPERS_HTTP_PORT="$port" node scripts/healthcheck.mjs --wait 60 2>&1) || { kill "$pid" 2>/dev/null; fail "GET /healthz did not answer 200 within 60 s:
 $health
 $(cat "$db/bot.log")"; }
 echo "$health" | grep -q '"status":"ok"' || { kill "$pid"; fail "GET /healthz is not ok: $health"; }

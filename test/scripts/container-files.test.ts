@@ -31,7 +31,7 @@ describe("Dockerfile, compose.yaml and the script CI runs", () => {
     expect(runtime).toMatch(/^CMD \["node", "dist\/main\.js"\]$/m);
     expect(runtime).toMatch(/^HEALTHCHECK .* CMD \["node", "scripts\/healthcheck\.mjs"\]$/m);
     expect(script).toMatch(/PAPERS_HTTP_PORT="\$port" node dist\/main\.js/);
-    expect(script).toMatch(/node scripts\/healthcheck\.mjs --wait 60/);
+    expect(script).toMatch(/PAPERS_HTTP_PORT="\$port" node scripts\/healthcheck\.mjs --wait 60/);
     expect(read(".dockerignore")).toMatch(/^\.env$/m);
   });
 
