@@ -83,4 +83,10 @@ exec 3>&-
 [ "$code" -eq 0 ] || fail "node dist/main.js exited with $code on SIGTERM:
 $(cat "$db/bot.log")"
 
-echo "production install OK in $dir"
+if [ $# -ge 1 ]; then
+  echo "production install OK in $dir"
+else
+  cd "$here"
+  rm -rf "$dir"
+  echo "production install OK (checked in a fresh clone of HEAD, since removed)"
+fi
