@@ -233,7 +233,7 @@ async function startHealthServer(app: App, adapters: ChatAdapter[], scheduler: S
   try {
     return await startOperatorServer({
       http: { port: app.config.http.port ?? 0, host: app.config.http.host },
-      pingStore: () => void app.database.sqlite.prepare("SELECT 1").get(),
+      pingStore: () => app.database.ping(),
       ingestRuns: app.deps.ingestRuns,
       sources: [app.sources.hf?.name, ...app.sources.listings.map((l) => l.name)].filter((n): n is string => Boolean(n)),
       adapters,

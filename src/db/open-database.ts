@@ -18,6 +18,8 @@ export interface OpenDatabase {
   sqlite: Database.Database;
   /** Closes the connection after a WAL checkpoint; safe to call twice. */
   close(): void;
+  /** Reads the schema page in a read transaction; throws when the store cannot be read (closed, file or WAL gone). GET /healthz calls it. */
+  ping(): void;
   /** The copy written before migrations were applied to a store that held data (say where), or null when none was needed. */
   migrationBackup: MigrationBackup | null;
 }
@@ -61,6 +63,9 @@ export function openDatabase(path: string): OpenDatabase {
       db,
       sqlite,
       migrationBackup,
+      ping() {
+        sqlite.prepare("SELECT count(*) FROM sqlite_master").get();
+      },
       close() {
         if (closed) return;
         closed = true;

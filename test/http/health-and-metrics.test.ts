@@ -12,7 +12,7 @@ import { buildAdapter, eventually, FIXTURES, runSlash } from "../adapters/discor
 import { SECRETS as SLACK_SECRETS, startHarness as startSlackHarness } from "../adapters/slack/slack-harness.js";
 import { startFakeDiscord } from "../fakes/discord/fake-discord.js";
 import { formBody, signedPost, slashCommand } from "../fakes/slack/slack-payloads.js";
-import { createTestApp } from "../helpers/test-app.js";
+import { createTestApp, say } from "../helpers/test-app.js";
 
 /** A clock the test moves forward by hand. */
 function movableClock(iso: string): Clock & { advance(ms: number): void } {
@@ -38,7 +38,7 @@ async function startStack() {
   const scheduler = createScheduler({ deps: app.deps, adapters: new Map([["discord", adapter]]), sources: null });
   const server = await startOperatorServer({
     http: { port: 0, host: "127.0.0.1" },
-    pingStore: () => void app.database.sqlite.prepare("SELECT 1").get(),
+    pingStore: () => app.database.ping(),
     ingestRuns: app.deps.ingestRuns,
     sources: ["hf", "arxiv-rss"],
     adapters,
@@ -125,6 +125,9 @@ describe("GET /healthz and GET /metrics over real HTTP", () => {
     stack.app.deps.channelSettings.put({ ...defaultChannelSettings(conversation, "discord", guild.id, "2026-08-03T08:00:00Z"), postTime: "08:59" });
     const results = await stack.scheduler.deliverDue();
     expect(results?.map((r) => r.outcome.kind)).toEqual(["sent"]);
+    const paperId = stack.app.deps.ledger.items(conversation, "2026-08-03").find((i) => i.paperId)!.paperId!;
+    await say(stack.app, `upvote ${paperId}`, { conversation });
+    await say(stack.app, `upvote ${paperId}`, { conversation });
     const res = await get(stack.server, "/metrics");
     expect(res.status).toBe(200);
     expect(res.type).toMatch(/^text\/plain; version=0\.0\.4/);
@@ -132,6 +135,9 @@ describe("GET /healthz and GET /metrics over real HTTP", () => {
     expect(res.body).toMatch(/^papers_posts_total\{platform="discord",outcome="sent"\} 4$/m);
     expect(res.body).toMatch(/^papers_delivery_lag_seconds_count\{platform="discord"\} 1$/m);
     expect(res.body).toMatch(/^papers_delivery_lag_seconds_sum\{platform="discord"\} 60$/m);
+    expect(res.body).toMatch(/^papers_commands_total\{command="upvote",outcome="ok"\} 2$/m);
+    expect(res.body).toMatch(/^papers_vote_events_total\{via="command",outcome="counted"\} 1$/m);
+    expect(res.body).toMatch(/^papers_vote_events_total\{via="command",outcome="unchanged"\} 1$/m);
     expect(res.body).toMatch(/^papers_ingest_runs_total\{source="file",status="ok"\} 2$/m);
     expect(res.body).toMatch(/^papers_llm_budget_remaining 200$/m);
     expect(res.body).toMatch(/^papers_process_cpu_seconds_total \d/m);
@@ -155,7 +161,7 @@ describe("Slack in HTTP mode shares the operator server", () => {
     const h = await startSlackHarness("http", { sharedServer: true });
     const server = await startOperatorServer({
       http: { port: 0, host: "127.0.0.1" },
-      pingStore: () => void h.app.database.sqlite.prepare("SELECT 1").get(),
+      pingStore: () => h.app.database.ping(),
       ingestRuns: h.app.deps.ingestRuns,
       sources: [],
       adapters: [h.adapter],
