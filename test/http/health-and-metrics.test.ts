@@ -190,3 +190,16 @@ describe("Slack in HTTP mode shares the operator server", () => {
     }
   });
 });
+
+describe("Slack in Socket Mode reports its connection", () => {
+  it("connected once started, disconnected (since when) once stopped", async () => {
+    const h = await startSlackHarness("socket", {}, { ingest: false });
+    try {
+      expect(h.adapter.connection!()).toMatchObject({ connected: true });
+      await h.adapter.stop();
+      expect(h.adapter.connection!()).toEqual({ connected: false, since: h.app.deps.clock.now().toISOString() });
+    } finally {
+      await h.close();
+    }
+  });
+});
