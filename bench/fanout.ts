@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ingestFile } from "../src/cli/ingest-file.js";
 import { defaultChannelSettings } from "../src/core/digest/channel-settings-store.js";
-import { deliverMany, type PlatformDigestRequest } from "../src/core/digest/deliver-many.js";
+import type { DigestRequest } from "../src/core/digest/deliver-digest.js";
 import type { Pacer } from "../src/core/digest/pacer.js";
 import { createVirtualTimer } from "../src/core/digest/timer.js";
 import { createFakeChatAdapter, DISCORD_LIMITS } from "../test/fakes/fake-chat-adapter.js";
@@ -33,18 +33,18 @@ export async function run(label: string, paced: boolean, latencyMs = 0, channels
   const CHANNELS = channels;
   const app = createTestApp();
   try {
-    await ingestFile(app.deps, join(import.meta.dirname, "../test/fixtures/hf-daily-papers-2026-07-31-date-allnewsai.json"));
-    const requests: PlatformDigestRequest[] = [];
+    await ingestFile(app.core.ingests, join(import.meta.dirname, "../test/fixtures/hf-daily-papers-2026-07-31-date-allnewsai.json"));
+    const requests: DigestRequest[] = [];
     for (let i = 0; i < CHANNELS; i += 1) {
       const conversation = `discord:G${i % 50}:C${i}`;
-      app.deps.channelSettings.put({ ...defaultChannelSettings(conversation, "discord", `G${i % 50}`, "2026-07-31T00:00:00Z"), postTime: "08:00", maxPapers: PAPERS });
+      await app.ports.channelSettings.put({ ...defaultChannelSettings(conversation, "discord", `G${i % 50}`, "2026-07-31T00:00:00Z"), postTime: "08:00", maxPapers: PAPERS });
       requests.push({ conversation, digestDay: DAY, scheduledFor: null, late: false, owner: "bench", cutoff: null, platform: "discord" });
     }
     const timer = createVirtualTimer();
     const fake = createFakeChatAdapter({ timer, latencyMs });
     const unpaced: Pacer = { acquire: async () => undefined, holdBack: () => undefined };
     const wallStart = performance.now();
-    const results = await deliverMany(app.deps, new Map([["discord", fake]]), requests, {
+    const results = await app.core.deliveries.run(requests, new Map([["discord", fake]]), {
       concurrency: CONCURRENCY,
       timer,
       ...(paced ? {} : { pacers: new Map([["discord", unpaced]]) }),

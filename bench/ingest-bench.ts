@@ -19,7 +19,7 @@ export interface IngestOptions {
 }
 
 /** Ingest: batched PaperStore.upsert (FTS index included) vs one autocommitted upsert per row, same store, same run. */
-export function runIngestBench(model: WordModel, options: IngestOptions): Section {
+export async function runIngestBench(model: WordModel, options: IngestOptions): Promise<Section> {
   const { papers, baselineSample, seed } = options;
   const path = benchPath(`ingest-${papers}-s${seed}.db`);
   removeDb(path);
@@ -33,7 +33,7 @@ export function runIngestBench(model: WordModel, options: IngestOptions): Sectio
   for (let from = 0; from < papers; from += LOAD_BATCH) {
     const batch = inputs.slice(from, Math.min(papers, from + LOAD_BATCH));
     const t = performance.now();
-    store.upsert(batch);
+    await store.upsert(batch);
     batchRates.push(batch.length / ((performance.now() - t) / 1000));
   }
   const batchedSeconds = (performance.now() - start) / 1000;
@@ -47,7 +47,7 @@ export function runIngestBench(model: WordModel, options: IngestOptions): Sectio
   const baseStart = performance.now();
   for (let i = papers; i < total; i += 1) {
     const t = performance.now();
-    store.upsert([inputs[i]!]);
+    await store.upsert([inputs[i]!]);
     rowTimes.push(performance.now() - t);
   }
   const baselineRate = baselineSample / ((performance.now() - baseStart) / 1000);

@@ -49,11 +49,12 @@ export async function runAll(options: RunAllOptions): Promise<string> {
   const { quick, seed } = options;
   const model = buildWordModel();
   const sizes = quick ? [2_000] : [100_000, 1_000_000];
-  const stores = sizes.map((n) => cachedStore(model, n, seed));
+  const stores = [];
+  for (const n of sizes) stores.push(await cachedStore(model, n, seed));
   const sections: Section[] = [];
-  sections.push(runIngestBench(model, { papers: quick ? 2_000 : 100_000, baselineSample: quick ? 200 : 5_000, seed: seed + 100 }));
+  sections.push(await runIngestBench(model, { papers: quick ? 2_000 : 100_000, baselineSample: quick ? 200 : 5_000, seed: seed + 100 }));
   sections.push(
-    runSearchBench(model, {
+    await runSearchBench(model, {
       sizes,
       queries: quick ? 30 : 300,
       seed,
@@ -62,7 +63,7 @@ export async function runAll(options: RunAllOptions): Promise<string> {
       window: 20_000,
     }),
   );
-  sections.push(runTopicBench(model, { papers: quick ? 100 : 500, subscriptions: quick ? [500, 2_000] : [10_000, 100_000], repeats: quick ? 1 : 3, seed }));
+  sections.push(await runTopicBench(model, { papers: quick ? 100 : 500, subscriptions: quick ? [500, 2_000] : [10_000, 100_000], repeats: quick ? 1 : 3, seed }));
   sections.push(await runFanoutBench(quick ? 20 : 1_000));
   sections.push(await runFootprintBench(stores[stores.length - 1]!, quick ? 1 : 3, quick ? 500 : 3_000));
   const largest = stores[stores.length - 1]!;

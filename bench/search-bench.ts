@@ -39,13 +39,13 @@ interface EngineRun {
 
 const LIMIT = 10;
 
-function timeQueries<T>(queries: TopicQuery[], run: (q: TopicQuery) => T[]): { latencies: number[]; top: T[][] } {
-  for (const q of queries.slice(0, 20)) run(q);
+async function timeQueries<T>(queries: TopicQuery[], run: (q: TopicQuery) => T[] | Promise<T[]>): Promise<{ latencies: number[]; top: T[][] }> {
+  for (const q of queries.slice(0, 20)) await run(q);
   const latencies: number[] = [];
   const top: T[][] = [];
   for (const q of queries) {
     const t = performance.now();
-    top.push(run(q));
+    top.push(await run(q));
     latencies.push(performance.now() - t);
   }
   return { latencies, top };
@@ -64,14 +64,14 @@ function overlap(ours: string[][], theirs: string[][]): number {
   return n === 0 ? Number.NaN : sum / n;
 }
 
-function runStore(path: string, queries: TopicQuery[], window: number | undefined, name: string): EngineRun {
+async function runStore(path: string, queries: TopicQuery[], window: number | undefined, name: string): Promise<EngineRun> {
   const heap0 = settledHeap();
   const rss0 = process.memoryUsage.rss();
   const t = performance.now();
   const db = openDatabase(path);
   const store = createSqlitePaperStore(db, { searchWindow: window });
   const buildSeconds = (performance.now() - t) / 1000;
-  const timed = timeQueries(queries, (q) => store.search(q, { limit: LIMIT }).map((h) => h.paper.id));
+  const timed = await timeQueries(queries, async (q) => (await store.search(q, { limit: LIMIT })).map((h) => h.paper.id));
   const rssBytes = process.memoryUsage.rss() - rss0;
   const heapBytes = settledHeap() - heap0;
   db.close();
@@ -86,10 +86,10 @@ const BEFORE_SQL = `SELECT ${PAPER_SELECT}, -${OLD_BM25} AS score,
   FROM papers_fts JOIN papers p ON p.pk = papers_fts.rowid
   WHERE papers_fts MATCH ? ORDER BY ${OLD_BM25}, p.id LIMIT ?`;
 
-function runBefore(path: string, queries: TopicQuery[]): EngineRun {
+async function runBefore(path: string, queries: TopicQuery[]): Promise<EngineRun> {
   const db = openDatabase(path);
   const statement = db.sqlite.prepare<[string, number], { id: string }>(BEFORE_SQL);
-  const timed = timeQueries(queries, (q) => {
+  const timed = await timeQueries(queries, (q) => {
     const match = compileMatch(q);
     return match === null ? [] : statement.all(match, LIMIT).map((r) => r.id);
   });
@@ -97,7 +97,7 @@ function runBefore(path: string, queries: TopicQuery[]): EngineRun {
   return { name: `before the fix: one statement, join + snippet per match (first ${queries.length} queries)`, buildSeconds: 0, heapBytes: Number.NaN, rssBytes: Number.NaN, ...timed };
 }
 
-function runEngine(path: string, queries: TopicQuery[], make: () => SearchEngine): EngineRun {
+async function runEngine(path: string, queries: TopicQuery[], make: () => SearchEngine): Promise<EngineRun> {
   const heap0 = settledHeap();
   const rss0 = process.memoryUsage.rss();
   const engine = make();
@@ -110,7 +110,7 @@ function runEngine(path: string, queries: TopicQuery[], make: () => SearchEngine
   }
   const heapBytes = settledHeap() - heap0;
   const rssBytes = process.memoryUsage.rss() - rss0;
-  const timed = timeQueries(queries, (q) => engine.search(q, LIMIT));
+  const timed = await timeQueries(queries, (q) => engine.search(q, LIMIT));
   const idOf = db.sqlite.prepare<[number], string>("SELECT id FROM papers WHERE pk = ?").pluck();
   const top = timed.top.map((pks) => pks.map((pk) => idOf.get(pk) ?? ""));
   db.close();
@@ -118,7 +118,7 @@ function runEngine(path: string, queries: TopicQuery[], make: () => SearchEngine
 }
 
 /** Search: our FTS5 store (bounded and exact ranking) vs MiniSearch and FlexSearch over the same corpus and queries. */
-export function runSearchBench(model: WordModel, options: SearchOptions): Section {
+export async function runSearchBench(model: WordModel, options: SearchOptions): Promise<Section> {
   const queries: TopicQuery[] = [];
   for (const text of generateTopics(model, options.seed + 1, options.queries)) {
     try {
@@ -130,16 +130,16 @@ export function runSearchBench(model: WordModel, options: SearchOptions): Sectio
   const rows: string[][] = [];
   const summary: SummaryRow[] = [];
   for (const n of options.sizes) {
-    const cached = cachedStore(model, n, options.seed);
+    const cached = await cachedStore(model, n, options.seed);
     log(`search: ${n.toLocaleString("en-US")} papers, ${queries.length} queries`);
-    const ours = runStore(cached.path, queries, undefined, "ours: FTS5 bm25, ranked in FTS5, winners read after (exact)");
-    const before = runBefore(cached.path, queries.slice(0, options.beforeQueries(n)));
-    const windowed = runStore(cached.path, queries, options.window, `ours with searchWindow ${options.window.toLocaleString("en-US")} (newest matches only; not the default)`);
+    const ours = await runStore(cached.path, queries, undefined, "ours: FTS5 bm25, ranked in FTS5, winners read after (exact)");
+    const before = await runBefore(cached.path, queries.slice(0, options.beforeQueries(n)));
+    const windowed = await runStore(cached.path, queries, options.window, `ours with searchWindow ${options.window.toLocaleString("en-US")} (newest matches only; not the default)`);
     const runs = [ours, before, windowed];
     if (options.librariesAt(n)) {
       for (const make of [createMiniSearchEngine, createFlexSearchEngine]) {
         log(`search: building ${make === createMiniSearchEngine ? "MiniSearch" : "FlexSearch"} over ${n.toLocaleString("en-US")} papers`);
-        runs.push(runEngine(cached.path, queries, make));
+        runs.push(await runEngine(cached.path, queries, make));
       }
     }
     for (const r of runs) {

@@ -28,12 +28,12 @@ export function removeDb(path: string): void {
 }
 
 /** Loads papers [0, n) of the corpus into an open store path in LOAD_BATCH batches; returns seconds. */
-export function loadCorpus(path: string, model: WordModel, seed: number, n: number, total = n): number {
+export async function loadCorpus(path: string, model: WordModel, seed: number, n: number, total = n): Promise<number> {
   const db = openDatabase(path);
   const store = createSqlitePaperStore(db);
   const start = performance.now();
   for (let from = 0; from < n; from += LOAD_BATCH) {
-    store.upsert(generatePapers(model, seed, from, Math.min(n, from + LOAD_BATCH), total));
+    await store.upsert(generatePapers(model, seed, from, Math.min(n, from + LOAD_BATCH), total));
     if (from % 100_000 === 0 && from > 0) log(`  loaded ${from.toLocaleString("en-US")} papers`);
   }
   const seconds = (performance.now() - start) / 1000;
@@ -42,7 +42,7 @@ export function loadCorpus(path: string, model: WordModel, seed: number, n: numb
 }
 
 /** The store for an n-paper corpus with `seed`, built once under .bench/ and reused (keyed by size, seed and version). */
-export function cachedStore(model: WordModel, n: number, seed: number): CachedStore {
+export async function cachedStore(model: WordModel, n: number, seed: number): Promise<CachedStore> {
   const path = benchPath(`store-${n}-s${seed}-v${CACHE_VERSION}.db`);
   const marker = `${path}.json`;
   if (existsSync(path) && existsSync(marker)) {
@@ -51,7 +51,7 @@ export function cachedStore(model: WordModel, n: number, seed: number): CachedSt
   }
   removeDb(path);
   log(`building the ${n.toLocaleString("en-US")}-paper store at ${path}`);
-  const buildSeconds = loadCorpus(path, model, seed, n);
+  const buildSeconds = await loadCorpus(path, model, seed, n);
   writeFileSync(marker, JSON.stringify({ n, seed, buildSeconds }));
   return { path, papers: n, buildSeconds, builtNow: true };
 }

@@ -34,7 +34,7 @@ interface Measured {
 }
 
 /** Runs `work`, calling `sample` from inside it, and returns time and peak heap/RSS growth. */
-function measure(work: (sample: () => void) => number): Measured {
+async function measure(work: (sample: () => void) => number | Promise<number>): Promise<Measured> {
   const heap0 = settledHeap();
   const rss0 = process.memoryUsage.rss();
   let peakHeap = 0;
@@ -45,20 +45,20 @@ function measure(work: (sample: () => void) => number): Measured {
     peakRss = Math.max(peakRss, m.rss - rss0);
   };
   const t = performance.now();
-  const pairs = work(sample);
+  const pairs = await work(sample);
   const ms = performance.now() - t;
   sample();
   return { ms, peakHeap, peakRss, pairs };
 }
 
 /** Topic matching for one daily post: N subscriptions against the day's papers, indexed batch path vs one FTS query per subscription. */
-export function runTopicBench(model: WordModel, options: TopicOptions): Section {
+export async function runTopicBench(model: WordModel, options: TopicOptions): Promise<Section> {
   const papers = generatePapers(model, options.seed + 7, 0, options.papers, options.papers).map((p, i) => ({ ...p, id: `2607.${String(i + 1).padStart(5, "0")}`, dailyDate: "2026-07-01" }));
   const path = benchPath(`topics-${options.papers}-s${options.seed}.db`);
   removeDb(path);
   const db = openDatabase(path);
-  createSqlitePaperStore(db).upsert(papers);
-  const stored = createSqlitePaperStore(db).getMany(papers.map((p) => p.id));
+  await createSqlitePaperStore(db).upsert(papers);
+  const stored = await createSqlitePaperStore(db).getMany(papers.map((p) => p.id));
   const subs = createSqliteSubscriptionStore(db);
   const ftsIds = db.sqlite.prepare<[string], number>("SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?").pluck();
   const rows: string[][] = [];
@@ -66,13 +66,14 @@ export function runTopicBench(model: WordModel, options: TopicOptions): Section 
   let added = 0;
   for (const n of options.subscriptions) {
     const topics = generateTopics(model, options.seed + 2, n);
+    // The SQLite store runs each add synchronously when called, so one transaction wraps them all.
     db.sqlite.transaction(() => {
-      for (; added < n; added += 1) subs.add({ conversation: `discord:G${added % 500}:C${added}`, platform: "discord", workspace: `G${added % 500}`, topic: topics[added]!, addedBy: "bench", addedAt: "2026-07-01T00:00:00Z" });
+      for (; added < n; added += 1) void subs.add({ conversation: `discord:G${added % 500}:C${added}`, platform: "discord", workspace: `G${added % 500}`, topic: topics[added]!, addedBy: "bench", addedAt: "2026-07-01T00:00:00Z" });
     })();
     log(`topics: ${options.papers} papers × ${n.toLocaleString("en-US")} subscriptions`);
     const ours = () =>
-      measure((sample) => {
-        const all = subs.listAll();
+      measure(async (sample) => {
+        const all = await subs.listAll();
         const index = indexPapers(stored.map(preparePaper));
         const compiled = new Map<string, CompiledQuery | null>();
         let pairs = 0;
@@ -91,11 +92,12 @@ export function runTopicBench(model: WordModel, options: TopicOptions): Section 
         });
         return pairs;
       });
-    const runs = Array.from({ length: options.repeats }, ours);
+    const runs: Measured[] = [];
+    for (let r = 0; r < options.repeats; r += 1) runs.push(await ours());
     const best = runs.sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)]!;
-    const base = measure((sample) => {
+    const base = await measure(async (sample) => {
       let pairs = 0;
-      subs.listAll().forEach((s, i) => {
+      (await subs.listAll()).forEach((s, i) => {
         let match: string | null = null;
         try {
           match = compileMatch(parseTopicQuery(s.topic));

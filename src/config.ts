@@ -143,6 +143,8 @@ export interface AppEnv {
   llmApiKey: string | null;
   /** True when LOG_LEVEL set the log level (the shell then keeps the full log). */
   logLevelSet: boolean;
+  /** The package version npm runs us as (npm_package_version), or null. */
+  packageVersion: string | null;
 }
 
 /** The `.env` file that was read: where, and the names it set (never the values, which may be secrets). */
@@ -252,6 +254,7 @@ export function loadConfig(processEnv: NodeJS.ProcessEnv = process.env, cwd = pr
       slackSigningSecret: secret("SLACK_SIGNING_SECRET"),
       llmApiKey,
       logLevelSet: Boolean(env.LOG_LEVEL),
+      packageVersion: secret("npm_package_version"),
     },
   };
 }

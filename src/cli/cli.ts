@@ -1,23 +1,23 @@
 import { Command, InvalidArgumentError } from "commander";
 import { renderText } from "../adapters/shell/render-text.js";
 import { shellCommandEvent } from "../adapters/shell/shell-adapter.js";
+import { createApp, type App } from "../app.js";
+import type { CommandEvent } from "../core/chat/message.js";
+import { paperData } from "../core/chat/present-paper.js";
 import { addDays, isDay, utcDay } from "../core/clock.js";
 import type { OutboundMessage } from "../core/chat/message.js";
 import { BotError, isBotError } from "../core/errors.js";
-import { ingestDays, ingestRecent } from "../core/papers/ingest-recent.js";
 import type { IngestRun } from "../core/papers/ingest-run-store.js";
-import { listDay } from "../core/papers/list-day.js";
-import { summarizePaper } from "../core/summaries/summarize-paper.js";
 import { checkQueryWords } from "../core/topics/check-query-words.js";
 import { explainMatch, matchTopicAcross } from "../core/topics/match-topic.js";
 import { parseTopicQuery } from "../core/topics/parse-topic-query.js";
 import { createLogger } from "../create-logger.js";
 import { isEntryPoint } from "../is-entry-point.js";
-import { createApp, loadConfigOrExit, type App } from "../main.js";
+import { loadConfigOrExit } from "../load-config-or-exit.js";
 import { registerDeliverCommand } from "./deliver-command.js";
 import { registerStoreCommands } from "./store-commands.js";
 import { ingestFile } from "./ingest-file.js";
-import { paperJson, printJson } from "./print-result.js";
+import { printJson } from "./print-result.js";
 import { createProgress } from "./progress.js";
 
 function dayOption(value: string): string {
@@ -79,9 +79,27 @@ function printMessage(message: OutboundMessage): void {
 
 /** Runs a chat command as the shell's user; named `options` skip the text parser (flags are already typed). */
 const runCommandAsShell = async (app: App, name: string, text: string, options?: Record<string, string | undefined>) => {
-  const reply = await app.handleInbound({ ...shellCommandEvent(app.config.shell, name, text), options });
+  const reply = await app.core.handle({ ...shellCommandEvent(app.config.shell, name, text), options });
   if (reply) printMessage(reply);
 };
+
+/**
+ * Runs a command with typed options and prints its reply's data as JSON (`--json`): the
+ * same command, model and all, as the text path. A listing that found nothing prints []
+ * and says why on stderr; a refusal (no data) goes to stderr with exit status 1.
+ */
+async function printCommandJson(app: App, name: string, options: CommandEvent["options"]): Promise<void> {
+  const event = { ...shellCommandEvent(app.config.shell, name, ""), options };
+  const reply = await app.core.handle(event);
+  if (!reply?.data || reply.failure) {
+    process.stderr.write(`papers: ${reply?.fallbackText ?? "no answer"}\n`);
+    process.exitCode = reply?.failure === "INTERNAL" ? 70 : 1;
+    return;
+  }
+  if (reply.data.kind === "paper") return printJson(reply.data.paper);
+  printJson(reply.data.papers);
+  if (reply.data.papers.length === 0) process.stderr.write(`papers: ${reply.fallbackText}\n`);
+}
 
 function printRuns(runs: IngestRun[], json: boolean): void {
   if (json) return printJson(runs);
@@ -108,14 +126,14 @@ export function buildCli(): Command {
       if (!["hf", "arxiv", "all"].includes(opts.source)) throw new BotError("INVALID_ARGS", `--source takes hf, arxiv or all, not "${opts.source}".`);
       const runs: IngestRun[] = [];
       if (opts.file) {
-        for (const file of opts.file) runs.push(await ingestFile(app.deps, file));
+        for (const file of opts.file) runs.push(await ingestFile(app.core.ingests, file));
         return printRuns(runs, Boolean(opts.json));
       }
-      const last = opts.date ?? utcDay(app.deps.clock.now());
+      const last = opts.date ?? utcDay(app.ports.clock.now());
       if (!opts.date && !opts.days) {
         const hf = opts.source === "arxiv" ? undefined : app.sources.hf ?? undefined;
         const listings = opts.source === "hf" ? [] : app.sources.listings;
-        runs.push(...(await ingestRecent(app.deps, { hf, listings, today: last, refetchDays: app.config.sources.hf.refetchDays })));
+        runs.push(...(await app.core.ingests.recent({ hf, listings, today: last, refetchDays: app.config.sources.hf.refetchDays })));
       } else {
         // Past days: HF by date, arXiv through the export API (the listing feeds serve only today).
         const count = opts.days ?? 1;
@@ -124,7 +142,7 @@ export function buildCli(): Command {
         for (const source of sources) {
           if (!source) continue;
           const progress = createProgress(days.length, source.name);
-          runs.push(...(await ingestDays(app.deps, source, days, progress.update)));
+          runs.push(...(await app.core.ingests.days(source, days, progress.update)));
           progress.stop();
         }
       }
@@ -139,9 +157,7 @@ export function buildCli(): Command {
     .option("--json", "print JSON")
     .action(withApp(async (app, opts: { date?: string; topic?: string; limit: number; json?: boolean }) => {
       if (!opts.json) return runCommandAsShell(app, "today", [opts.date, opts.topic].filter(Boolean).join(" "), { date: opts.date, topic: opts.topic });
-      const listing = listDay(app.deps, { date: opts.date, topic: opts.topic, limit: opts.limit, conversation: app.config.shell.conversation });
-      printJson(listing.kind === "empty" ? [] : listing.papers.map((r) => paperJson(r.paper, { day: listing.day, matched: r.matched }, r.localVotes)));
-      if (listing.kind === "empty") process.stderr.write(`papers: ${listing.reason}\n`);
+      await printCommandJson(app, "today", { date: opts.date, topic: opts.topic, limit: opts.limit });
     }));
   program
     .command("search")
@@ -152,9 +168,7 @@ export function buildCli(): Command {
     .allowUnknownOption()
     .action(withApp(async (app, words: string[], opts: { limit: number; json?: boolean }) => {
       checkQueryWords(queryWords(words), "search");
-      const query = parseTopicQuery(queryWords(words));
-      const hits = app.deps.papers.search(query, { limit: opts.limit });
-      if (opts.json) return printJson(hits.map((h) => paperJson(h.paper, { score: Number(h.score.toFixed(4)), snippet: h.snippet })));
+      if (opts.json) return printCommandJson(app, "search", { query: queryWords(words), limit: opts.limit });
       await runCommandAsShell(app, "search", queryWords(words));
     }));
   program
@@ -167,8 +181,8 @@ export function buildCli(): Command {
     .action(withApp(async (app, words: string[], opts: { since?: string; json?: boolean }) => {
       checkQueryWords(queryWords(words), "topic");
       const query = parseTopicQuery(queryWords(words));
-      const matches = matchTopicAcross(query, app.deps.papers.listSince(opts.since ?? "0000-01-01"));
-      if (opts.json) return printJson(matches.map((m) => paperJson(m.paper, { why: explainMatch(m.match), score: m.match.score })));
+      const matches = matchTopicAcross(query, await app.ports.papers.listSince(opts.since ?? "0000-01-01"));
+      if (opts.json) return printJson(matches.map((m) => paperData(m.paper, { why: explainMatch(m.match), score: m.match.score })));
       if (matches.length === 0) process.stdout.write(`No stored paper matches ${query.raw}.\n`);
       for (const m of matches) process.stdout.write(`${m.paper.id}  ${m.paper.title}\n    why: ${explainMatch(m.match)}\n`);
     }));
@@ -179,8 +193,7 @@ export function buildCli(): Command {
     .option("--json", "print JSON")
     .action(withApp(async (app, paper: string, opts: { json?: boolean }) => {
       if (!opts.json) return runCommandAsShell(app, "summary", paper);
-      const s = await summarizePaper(app.deps, paper);
-      printJson({ ...paperJson(s.paper), summary: s.sentences, method: s.method, links: s.links });
+      await printCommandJson(app, "summary", { paper });
     }));
   registerDeliverCommand(program, withApp);
   registerStoreCommands(program, withApp);

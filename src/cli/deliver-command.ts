@@ -5,9 +5,8 @@ import type { ChatAdapter } from "../core/chat/chat-adapter.js";
 import { plural } from "../core/chat/plural.js";
 import type { OutboundMessage } from "../core/chat/message.js";
 import { isDay } from "../core/clock.js";
-import { defaultChannelSettings, type ChannelSettings } from "../core/digest/channel-settings-store.js";
-import { deliverDigest, type DigestOutcome } from "../core/digest/deliver-digest.js";
-import type { App } from "../main.js";
+import type { DigestOutcome, DigestRequest } from "../core/digest/deliver-digest.js";
+import type { App } from "../app.js";
 
 /** The shape of cli.ts's `withApp`: opens the app, runs the action, reports errors, closes it. */
 export type WithApp = <A extends unknown[]>(fn: (app: App, ...args: A) => Promise<void>) => (...args: A) => Promise<void>;
@@ -36,37 +35,17 @@ export interface DeliverCliResult {
   messages: OutboundMessage[];
 }
 
-/** YYYY-MM-DD of `now` in an IANA timezone (UTC when the zone is unknown). */
-export function localDay(now: Date, timezone: string): string {
-  try {
-    return new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-  } catch {
-    return now.toISOString().slice(0, 10);
-  }
-}
-
 function dayOption(value: string): string {
   if (!isDay(value)) throw new InvalidArgumentError("use YYYY-MM-DD, e.g. 2026-07-31");
   return value;
 }
 
-/** The channels to deliver: the one asked for, or every scheduled channel that is not paused. */
-function targets(app: App, channel: string | undefined): ChannelSettings[] {
-  if (channel) {
-    const platform = channel === app.config.shell.conversation ? "shell" : (channel.split(":")[0] ?? "");
-    return [app.deps.channelSettings.get(channel) ?? defaultChannelSettings(channel, platform, "local", app.deps.clock.now().toISOString())];
-  }
-  return app.deps.channelSettings.listScheduled().filter((s) => !s.paused);
-}
-
-/** Delivers (or previews) one channel; only the shell's channels can really be posted to from the CLI. */
-async function deliverOne(app: App, settings: ChannelSettings, opts: DeliverCliOptions, owner: string): Promise<DeliverCliResult> {
-  const digestDay = opts.date ?? localDay(app.deps.clock.now(), settings.timezone);
+/** Delivers (or previews) one channel's digest; only the shell's channels can really be posted to from the CLI. */
+async function deliverOne(app: App, request: DigestRequest, opts: DeliverCliOptions): Promise<DeliverCliResult> {
   const messages: OutboundMessage[] = [];
-  const base = { conversation: settings.conversation, digestDay, messages };
-  const shell = settings.platform === "shell";
-  if (!shell && !opts.dryRun) {
-    return { ...base, outcome: { kind: "no-adapter", reason: `the CLI cannot post to ${settings.platform || "this platform"}; the running bot delivers it (use --dry-run to preview)` } };
+  const base = { conversation: request.conversation, digestDay: request.digestDay, messages };
+  if (request.platform !== "shell" && !opts.dryRun) {
+    return { ...base, outcome: { kind: "no-adapter", reason: `the CLI cannot post to ${request.platform || "this platform"}; the running bot delivers it (use --dry-run to preview)` } };
   }
   let sent = 0;
   const stamp = Date.now().toString(36);
@@ -79,9 +58,8 @@ async function deliverOne(app: App, settings: ChannelSettings, opts: DeliverCliO
       return `${conversation}:cli-${stamp}-${sent}`;
     },
   };
-  const outcome = await deliverDigest(app.deps, printer, {
-    conversation: settings.conversation, digestDay, scheduledFor: null, late: false, owner, cutoff: null, dryRun: opts.dryRun, platform: settings.platform,
-  });
+  const [result] = await app.core.deliveries.run([request], new Map([[request.platform, printer]]), { concurrency: 1 });
+  const outcome = result!.outcome;
   if (outcome.kind === "dry-run") {
     messages.push(...outcome.messages);
     if (!opts.json) process.stdout.write(outcome.messages.map((m) => `${renderText(m)}\n\n`).join(""));
@@ -114,17 +92,20 @@ export function registerDeliverCommand(program: Command, withApp: WithApp): Comm
     .option("--dry-run", "print what would be posted; post and record nothing")
     .option("--json", "print the outcomes as JSON")
     .action(withApp(async (app, opts: DeliverCliOptions) => {
-      const channels = targets(app, opts.channel);
-      if (channels.length === 0) {
+      const owner = `cli-${process.pid}-${randomUUID().slice(0, 8)}`;
+      const channel = opts.channel
+        ? { conversation: opts.channel, platform: opts.channel === app.config.shell.conversation ? "shell" : (opts.channel.split(":")[0] ?? ""), workspace: "local" }
+        : undefined;
+      const requests = await app.core.deliveries.manual({ channel, date: opts.date, owner, dryRun: opts.dryRun });
+      if (requests.length === 0) {
         process.stderr.write("papers: no channel has a schedule yet; pass --channel REF (e.g. --channel shell:local:main).\n");
         process.exitCode = 1;
         return;
       }
-      const owner = `cli-${process.pid}-${randomUUID().slice(0, 8)}`;
       const results: DeliverCliResult[] = [];
-      for (const settings of channels) {
-        if (!opts.json) process.stdout.write(`── ${settings.conversation} · ${opts.date ?? localDay(app.deps.clock.now(), settings.timezone)}${opts.dryRun ? " · dry run" : ""}\n`);
-        const result = await deliverOne(app, settings, opts, owner);
+      for (const request of requests) {
+        if (!opts.json) process.stdout.write(`── ${request.conversation} · ${request.digestDay}${opts.dryRun ? " · dry run" : ""}\n`);
+        const result = await deliverOne(app, request, opts);
         results.push(result);
         if (!opts.json) process.stdout.write(`${describeOutcome(result)}\n`);
       }

@@ -4,10 +4,10 @@ import { discordConfigSchema, type DiscordConfig } from "../adapters/discord/dis
 import { registerSlashCommands } from "../adapters/discord/register-commands.js";
 import { endSentence } from "../core/chat/end-sentence.js";
 import { plural } from "../core/chat/plural.js";
-import type { CommandDefinitionInfo } from "../core/commands/define-command.js";
+import type { CommandDefinitionInfo } from "../core/chat/command-info.js";
 import { createCommandRegistry } from "../core/commands/index.js";
 import { isBotError } from "../core/errors.js";
-import { loadConfigOrExit } from "../main.js";
+import { loadConfigOrExit } from "../load-config-or-exit.js";
 import { isEntryPoint } from "../is-entry-point.js";
 
 /** What the bot needs in a channel: see it, post (also in threads), start digest threads, embed, react, read history for the reconcile. */

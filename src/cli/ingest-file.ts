@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { CoreDeps } from "../core/core-deps.js";
 import { BotError } from "../core/errors.js";
 import type { IngestRun } from "../core/papers/ingest-run-store.js";
-import { runIngest } from "../core/papers/run-ingest.js";
+import type { Ingests } from "../core/create-core.js";
 import { parseResponseFile } from "../sources/parse-response-file.js";
 
 /** samples/ at the package root (from both src/cli and dist/cli). */
@@ -14,9 +13,9 @@ export const SAMPLES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 /** Ingests a saved HF Daily Papers, arXiv API or arXiv RSS response; the run is recorded in the ledger. */
-export async function ingestFile(deps: CoreDeps, path: string): Promise<IngestRun> {
+export async function ingestFile(ingests: Pick<Ingests, "batch">, path: string): Promise<IngestRun> {
   const label = basename(path);
-  return runIngest(deps, `file:${label}`, null, async () => {
+  return ingests.batch(`file:${label}`, async () => {
     let text: string;
     try {
       const buffer = readFileSync(path);
@@ -31,8 +30,8 @@ export async function ingestFile(deps: CoreDeps, path: string): Promise<IngestRu
 }
 
 /** Loads every bundled sample response; returns how many papers are stored afterwards. */
-export async function loadBundledSample(deps: CoreDeps): Promise<number> {
+export async function loadBundledSample(ingests: Pick<Ingests, "batch" | "count">): Promise<number> {
   const files = readdirSync(SAMPLES_DIR).filter((f) => f.endsWith(".json") || f.endsWith(".xml")).sort();
-  for (const file of files) await ingestFile(deps, join(SAMPLES_DIR, file));
-  return deps.papers.count();
+  for (const file of files) await ingestFile(ingests, join(SAMPLES_DIR, file));
+  return ingests.count();
 }

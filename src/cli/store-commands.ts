@@ -5,7 +5,7 @@ import { plural } from "../core/chat/plural.js";
 import { BotError, isBotError } from "../core/errors.js";
 import { parseStoreDocument } from "../core/transfer/store-document.js";
 import type { ImportSummary } from "../core/transfer/store-transfer.js";
-import { loadConfigOrExit } from "../main.js";
+import { loadConfigOrExit } from "../load-config-or-exit.js";
 import { backupDatabase } from "../db/backup-database.js";
 import type { WithApp } from "./deliver-command.js";
 

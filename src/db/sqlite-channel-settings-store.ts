@@ -54,13 +54,13 @@ export function createSqliteChannelSettingsStore(open: OpenDatabase): ChannelSet
       mode = excluded.mode, paused = excluded.paused, paused_reason = excluded.paused_reason, catch_up = excluded.catch_up,
       use_thread = excluded.use_thread, failure_count = excluded.failure_count, last_error = excluded.last_error, updated_at = excluded.updated_at`);
   return {
-    get(conversation) {
+    async get(conversation) {
       const row = get.get(conversation) as Row | undefined;
       return row ? toSettings(row) : null;
     },
-    put(s) {
+    async put(s) {
       put.run({ ...s, days: s.days.join(","), paused: s.paused ? 1 : 0, useThread: s.useThread ? 1 : 0 });
     },
-    listScheduled: () => (scheduled.all() as Row[]).map(toSettings),
+    listScheduled: async () => (scheduled.all() as Row[]).map(toSettings),
   };
 }

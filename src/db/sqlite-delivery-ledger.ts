@@ -90,37 +90,43 @@ export function createSqliteDeliveryLedger(open: OpenDatabase): DeliveryLedger {
   const since = sqlite.prepare("SELECT * FROM deliveries WHERE paper_id IS NOT NULL AND status = 'sent' AND sent_at >= ? ORDER BY sent_at");
 
   return {
-    claimRun: (run) => claimRun.run({ ...run, late: run.late ? 1 : 0 }).changes > 0,
-    renewRun: (conversation, digestDay, owner, leaseUntil) => renew.run(leaseUntil, conversation, digestDay, owner).changes > 0,
-    finishRun(conversation, digestDay, owner, outcome) {
-      finish.run(outcome.status, outcome.papersSent, outcome.detail, outcome.now, conversation, digestDay, owner);
+    run(conversation, digestDay) {
+      return {
+        conversation,
+        digestDay,
+        claim: async (claim) => claimRun.run({ ...claim, conversation, digestDay, late: claim.late ? 1 : 0 }).changes > 0,
+        renew: async (owner, leaseUntil) => renew.run(leaseUntil, conversation, digestDay, owner).changes > 0,
+        async finish(owner, outcome) {
+          finish.run(outcome.status, outcome.papersSent, outcome.detail, outcome.now, conversation, digestDay, owner);
+        },
+        async get() {
+          const row = getRun.get(conversation, digestDay) as RunRow | undefined;
+          return row ? toRun(row) : null;
+        },
+        async claimItem(item): Promise<ClaimResult> {
+          if (insertItem.run({ ...item, conversation, digestDay }).changes > 0) return "claimed";
+          const row = itemStatus.get(conversation, digestDay, item.itemKey) as { status: string } | undefined;
+          return row?.status === "sent" ? "sent" : "in-doubt";
+        },
+        async markSent(itemKey, messageRef, now) {
+          markSent.run(messageRef, now, conversation, digestDay, itemKey);
+        },
+        async markFailed(itemKey, error) {
+          markFailed.run(error.slice(0, 500), conversation, digestDay, itemKey);
+        },
+        items: async () => (items.all(conversation, digestDay) as ItemRow[]).map(toItem),
+      };
     },
-    getRun(conversation, digestDay) {
-      const row = getRun.get(conversation, digestDay) as RunRow | undefined;
-      return row ? toRun(row) : null;
-    },
-    recentRuns: (conversation, limit) => (recentRuns.all(conversation, limit) as RunRow[]).map(toRun),
-    claimItem(item): ClaimResult {
-      if (insertItem.run(item).changes > 0) return "claimed";
-      const row = itemStatus.get(item.conversation, item.digestDay, item.itemKey) as { status: string } | undefined;
-      return row?.status === "sent" ? "sent" : "in-doubt";
-    },
-    markSent(conversation, digestDay, itemKey, messageRef, now) {
-      markSent.run(messageRef, now, conversation, digestDay, itemKey);
-    },
-    markFailed(conversation, digestDay, itemKey, error) {
-      markFailed.run(error.slice(0, 500), conversation, digestDay, itemKey);
-    },
-    sentPaperIds: (conversation) => new Set((sentPapers.all(conversation) as { paper_id: string }[]).map((r) => r.paper_id)),
-    items: (conversation, digestDay) => (items.all(conversation, digestDay) as ItemRow[]).map(toItem),
-    findByMessageRef(messageRef) {
+    recentRuns: async (conversation, limit) => (recentRuns.all(conversation, limit) as RunRow[]).map(toRun),
+    sentPaperIds: async (conversation) => new Set((sentPapers.all(conversation) as { paper_id: string }[]).map((r) => r.paper_id)),
+    async findByMessageRef(messageRef) {
       const row = byRef.get(messageRef) as ItemRow | undefined;
       return row ? toItem(row) : null;
     },
-    latestPaperMessage(conversation, paperId) {
+    async latestPaperMessage(conversation, paperId) {
       const row = latestOfPaper.get(conversation, paperId) as ItemRow | undefined;
       return row ? toItem(row) : null;
     },
-    paperMessagesSince: (sinceIso) => (since.all(sinceIso) as ItemRow[]).map(toItem),
+    paperMessagesSince: async (sinceIso) => (since.all(sinceIso) as ItemRow[]).map(toItem),
   };
 }

@@ -40,12 +40,12 @@ export function createSqliteIngestRunStore(open: OpenDatabase, options: { clock?
     .prepare();
 
   return {
-    start(source, day) {
+    async start(source, day) {
       const row = start.get({ source, day, startedAt: now() });
       if (!row) throw new Error("ingest_runs insert returned no id");
       return row.id;
     },
-    finish(id, result) {
+    async finish(id, result) {
       db.update(ingestRuns)
         .set({
           finishedAt: now(),
@@ -58,7 +58,7 @@ export function createSqliteIngestRunStore(open: OpenDatabase, options: { clock?
         .where(eq(ingestRuns.id, id))
         .run();
     },
-    recent(limit, source) {
+    async recent(limit, source) {
       const query = db.select().from(ingestRuns);
       const filtered = source === undefined ? query : query.where(eq(ingestRuns.source, source));
       return filtered.orderBy(desc(ingestRuns.startedAt), desc(ingestRuns.id)).limit(Math.max(0, Math.trunc(limit))).all().map(toRun);

@@ -118,12 +118,12 @@ export function createSqlitePaperStore(open: OpenDatabase, options: SqlitePaperS
   };
 
   return {
-    upsert,
-    get(id) {
+    upsert: async (inputs) => upsert(inputs),
+    async get(id) {
       const row = byId.get(id);
       return row ? rowToPaper(row) : null;
     },
-    getMany(ids) {
+    async getMany(ids) {
       if (ids.length === 0) return [];
       const found = new Map(byIds.all(JSON.stringify(ids)).map((row) => [row.id, row]));
       const result: Paper[] = [];
@@ -133,25 +133,25 @@ export function createSqlitePaperStore(open: OpenDatabase, options: SqlitePaperS
       }
       return result;
     },
-    listDaily: (day) => daily.all(day).map(rowToPaper),
-    listAnnounced: (day) => announced.all(day).map(rowToPaper),
-    latestDailyDay: (onOrBefore) => latestDaily.get(onOrBefore) ?? null,
-    listSince: (day, limit) => since.all(day, limit === undefined || !Number.isFinite(limit) ? -1 : Math.max(0, Math.trunc(limit))).map(rowToPaper),
-    search(query, { limit }) {
+    listDaily: async (day) => daily.all(day).map(rowToPaper),
+    listAnnounced: async (day) => announced.all(day).map(rowToPaper),
+    latestDailyDay: async (onOrBefore) => latestDaily.get(onOrBefore) ?? null,
+    listSince: async (day, limit) => since.all(day, limit === undefined || !Number.isFinite(limit) ? -1 : Math.max(0, Math.trunc(limit))).map(rowToPaper),
+    async search(query, { limit }) {
       const match = compileMatch(query);
       const max = Number.isFinite(limit) ? Math.trunc(limit) : 0;
       if (match === null || max <= 0) return [];
       // Exclusions must hold in every field, so only queries without them may rank by the head index.
       return runFts(query, match, () => rankedHits(match, max, query.exclude.length === 0));
     },
-    candidateIds(query, sinceDay) {
+    async candidateIds(query, sinceDay) {
       const terms = compileAnyTerm(query);
       if (terms === null) return [];
       // The topic matcher reads title, keywords and abstract only; an author-name hit is not a candidate.
       const match = `{title ai_keywords abstract} : (${terms})`;
       return runFts(query, match, () => candidates.all(match, sinceDay, sinceDay));
     },
-    count: () => total.get()?.n ?? 0,
+    count: async () => total.get()?.n ?? 0,
   };
 }
 

@@ -18,7 +18,7 @@ export function createSqliteProcessedEvents(open: OpenDatabase): ProcessedEvents
     .where(lt(processedEvents.at, sql.placeholder("before")))
     .prepare();
   return {
-    markIfNew: (eventKey) => mark.run({ eventKey }).changes > 0,
-    prune: (olderThanIso) => prune.run({ before: olderThanIso }).changes,
+    markIfNew: async (eventKey) => mark.run({ eventKey }).changes > 0,
+    prune: async (olderThanIso) => prune.run({ before: olderThanIso }).changes,
   };
 }

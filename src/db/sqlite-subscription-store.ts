@@ -50,13 +50,13 @@ export function createSqliteSubscriptionStore(open: OpenDatabase): SubscriptionS
     .prepare();
 
   return {
-    add(sub: Subscription) {
+    async add(sub: Subscription) {
       const topic = sub.topic.replace(/\s+/g, " ").trim();
       const result = insert.run({ ...sub, topic, topicKey: topicKey(topic) });
       return { created: result.changes > 0 };
     },
-    remove: (conversation, topic) => remove.run({ conversation, topicKey: topicKey(topic) }).changes > 0,
-    list: (conversation) => list.all({ conversation }),
-    listAll: () => listAll.all(),
+    remove: async (conversation, topic) => remove.run({ conversation, topicKey: topicKey(topic) }).changes > 0,
+    list: async (conversation) => list.all({ conversation }),
+    listAll: async () => listAll.all(),
   };
 }

@@ -28,13 +28,13 @@ export function createSqliteSummaryCache(open: OpenDatabase): SummaryCache {
   );
   const used = sqlite.prepare("SELECT requests FROM llm_usage WHERE day = ?");
   return {
-    get(paperId: string, kind: CachedKind, model: string): CachedText | null {
+    async get(paperId: string, kind: CachedKind, model: string): Promise<CachedText | null> {
       const row = select.get(paperId, kind, model) as SummaryRow | undefined;
       if (!row) return null;
       return { paperId: row.paper_id, kind: row.kind as CachedKind, model: row.model, text: row.text, writtenBy: row.written_by, paperVersion: row.paper_version, createdAt: row.created_at };
     },
-    put: (entry) => void upsert.run(entry),
-    consumeRequest: (day, limit) => consume.run({ day, limit }).changes > 0,
-    requestsUsed: (day) => (used.get(day) as { requests: number } | undefined)?.requests ?? 0,
+    put: async (entry) => void upsert.run(entry),
+    consumeRequest: async (day, limit) => consume.run({ day, limit }).changes > 0,
+    requestsUsed: async (day) => (used.get(day) as { requests: number } | undefined)?.requests ?? 0,
   };
 }

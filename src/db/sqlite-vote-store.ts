@@ -39,11 +39,11 @@ export function createSqliteVoteStore(open: OpenDatabase): VoteStore {
   const reactionVoters = open.sqlite.prepare("SELECT user_id FROM votes WHERE conversation = ? AND paper_id = ? AND via = 'reaction' ORDER BY user_id");
 
   return {
-    add: (vote: Vote) => insert.run({ ...vote }).changes > 0,
-    reactionVoters: (conversation: string, paperId: string) =>
+    add: async (vote: Vote) => insert.run({ ...vote }).changes > 0,
+    reactionVoters: async (conversation: string, paperId: string) =>
       (reactionVoters.all(conversation, paperId) as { user_id: string }[]).map((r) => r.user_id),
-    remove: (conversation, paperId, userId) => remove.run({ conversation, paperId, userId }).changes > 0,
-    counts(scope, paperIds) {
+    remove: async (conversation, paperId, userId) => remove.run({ conversation, paperId, userId }).changes > 0,
+    async counts(scope, paperIds) {
       const result = new Map<string, number>(paperIds.map((id) => [id, 0]));
       const unique = [...new Set(paperIds)];
       for (let i = 0; i < unique.length; i += 500) {
@@ -57,7 +57,7 @@ export function createSqliteVoteStore(open: OpenDatabase): VoteStore {
       }
       return result;
     },
-    top(scope, since, limit): VoteCount[] {
+    async top(scope, since, limit): Promise<VoteCount[]> {
       if (limit <= 0) return [];
       const n = countDistinct(votes.userId);
       return db

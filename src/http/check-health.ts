@@ -66,7 +66,7 @@ export async function checkHealth(sources: HealthSources): Promise<{ httpStatus:
     let last: string | null = null;
     if (store.reachable) {
       try {
-        last = sources.ingestRuns.recent(50, source).find((r) => r.status === "ok" || r.status === "partial")?.finishedAt ?? null;
+        last = (await sources.ingestRuns.recent(50, source)).find((r) => r.status === "ok" || r.status === "partial")?.finishedAt ?? null;
       } catch {
         last = null;
       }

@@ -1,5 +1,5 @@
 import type { Logger } from "../core/logger.js";
-import { createLlmDeps, type LlmDeps } from "../core/summaries/llm-deps.js";
+import type { LlmDeps } from "../core/summaries/llm-deps.js";
 import type { SummaryCache } from "../core/summaries/summary-cache.js";
 import { createHttpClient } from "../sources/http-client.js";
 import { createArxivHtmlFullText } from "./arxiv-html-full-text.js";
@@ -20,7 +20,7 @@ export interface BuildLlmDepsOptions {
   logger: Logger;
 }
 
-/** Builds the model, the arXiv HTML full-text source and the cache into CoreDeps.llm. */
+/** Builds the model, the arXiv HTML full-text source and the cache that the core's summaries module is built over. */
 export function buildLlmDeps(options: BuildLlmDepsOptions): LlmDeps {
   const { config, logger } = options;
   const log = logger.child({ component: "llm" });
@@ -33,5 +33,5 @@ export function buildLlmDeps(options: BuildLlmDepsOptions): LlmDeps {
     : null;
   const model = createLanguageModel(config, options.apiKey, log);
   if (model) log.info({ provider: model.provider, model: model.model, baseUrl: config.baseUrl, dailyRequestBudget: config.dailyRequestBudget }, "language model configured");
-  return createLlmDeps({ model, fullText, cache: options.cache, dailyRequestBudget: config.dailyRequestBudget, maxInputChars: config.maxInputChars });
+  return { model, fullText, cache: options.cache, dailyRequestBudget: config.dailyRequestBudget, maxInputChars: config.maxInputChars };
 }

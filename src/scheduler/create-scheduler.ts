@@ -1,13 +1,15 @@
 import { randomUUID } from "node:crypto";
 import cron, { type ScheduledTask } from "node-cron";
 import type { ChatAdapter } from "../core/chat/chat-adapter.js";
-import { utcDay } from "../core/clock.js";
-import type { CoreDeps } from "../core/core-deps.js";
-import { deliverMany, type DeliveryResult } from "../core/digest/deliver-many.js";
-import { digestKey, dueDigests, type DueDigest } from "../core/digest/due-digests.js";
+import { utcDay, type Clock } from "../core/clock.js";
+import type { Core } from "../core/create-core.js";
+import type { DigestRequest } from "../core/digest/deliver-digest.js";
+import type { DeliveryResult } from "../core/digest/deliver-many.js";
+import { digestKey } from "../core/digest/due-digests.js";
 import { createPacer, type Pacer } from "../core/digest/pacer.js";
 import { createSystemTimer, type Timer } from "../core/digest/timer.js";
-import { ingestRecent, type DailySource, type ListingSource } from "../core/papers/ingest-recent.js";
+import type { Logger } from "../core/logger.js";
+import type { DailySource, ListingSource } from "../core/papers/ingest-recent.js";
 import type { IngestRun } from "../core/papers/ingest-run-store.js";
 import { DEFAULT_INGEST_CADENCE, ingestDue, type IngestCadence } from "./ingest-cadence.js";
 
@@ -23,8 +25,12 @@ export interface SchedulerSources {
 
 /** What createScheduler needs. */
 export interface SchedulerOptions {
-  /** Core dependencies; `deps.clock` is "now" for ticks fired by cron. */
-  deps: CoreDeps;
+  /** The core: its deliveries and ingests are what the ticks run. */
+  core: Pick<Core, "deliveries" | "ingests">;
+  /** "Now" for ticks fired by cron. */
+  clock: Clock;
+  /** Logger. */
+  logger: Logger;
   /** Adapters by platform name; channels of platforms without one are left for a process that has it. */
   adapters: Map<string, Pick<ChatAdapter, "send" | "limits">>;
   /** Sources for the ingest tick; null to deliver only (another process ingests). */
@@ -73,7 +79,7 @@ export interface Scheduler {
   start(options?: { ingestNow?: boolean }): void;
   /** Stops ticking; an in-flight digest stops after its current message; resolves when in-flight work has ended. */
   stop(): Promise<void>;
-  /** One tick at `now` (default deps.clock): an ingest when due, and a delivery pass. Never throws. */
+  /** One tick at `now` (default the clock): an ingest when due, and a delivery pass. Never throws. */
   tick(now?: Date): Promise<TickReport>;
   /** A delivery pass at `now` now; null when one is already running or the first ingest is pending. Never throws. */
   deliverDue(now?: Date): Promise<DeliveryResult[] | null>;
@@ -85,8 +91,8 @@ export interface Scheduler {
 
 /** Builds the scheduler (call start() to run it on the clock). */
 export function createScheduler(options: SchedulerOptions): Scheduler {
-  const { deps, adapters } = options;
-  const log = deps.logger.child({ component: "scheduler" });
+  const { core, clock, adapters } = options;
+  const log = options.logger.child({ component: "scheduler" });
   const owner = options.owner ?? randomUUID();
   const timer = options.timer ?? createSystemTimer();
   const cadence = options.cadence ?? DEFAULT_INGEST_CADENCE;
@@ -106,7 +112,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (!sources) return null;
     lastIngestAt = now;
     try {
-      const runs = await ingestRecent(deps, { hf: sources.hf ?? undefined, listings: sources.listings, today: utcDay(now), refetchDays: sources.refetchDays });
+      const runs = await core.ingests.recent({ hf: sources.hf ?? undefined, listings: sources.listings, today: utcDay(now), refetchDays: sources.refetchDays });
       const failed = runs.filter((r) => r.status === "failed");
       const stored = runs.reduce((n, r) => n + r.papersNew + r.papersUpdated, 0);
       log[failed.length > 0 ? "warn" : "info"]({ runs: runs.length, failed: failed.map((r) => `${r.source} ${r.day ?? ""}: ${r.error}`), stored }, "ingest finished");
@@ -118,16 +124,16 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   };
 
   const runDeliveries = async (now: Date): Promise<DeliveryResult[] | null> => {
-    let due: DueDigest[];
+    let due: DigestRequest[];
     try {
-      due = dueDigests(deps.channelSettings.listScheduled(), deps.ledger, {
+      due = (await core.deliveries.due({
         now,
         owner,
         lateAfterMs: options.lateAfterMs,
         waitMs: options.waitMs,
         maxCatchUpDays: options.maxCatchUpDays,
         waiting,
-      }).filter((d) => adapters.has(d.platform));
+      })).filter((d) => adapters.has(d.platform));
     } catch (err) {
       log.error({ err }, "computing due digests failed");
       return null;
@@ -139,7 +145,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     }
     let results: DeliveryResult[];
     try {
-      results = await deliverMany(deps, adapters, due, { concurrency: options.concurrency ?? 16, pacers, timer, deliver: { signal: abort.signal } });
+      results = await core.deliveries.run(due, adapters, { concurrency: options.concurrency ?? 16, pacers, timer, deliver: { signal: abort.signal } });
     } catch (err) {
       log.error({ err }, "delivery pass threw");
       return null;
@@ -157,7 +163,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return results;
   };
 
-  const deliverDue = (now: Date = deps.clock.now()): Promise<DeliveryResult[] | null> => {
+  const deliverDue = (now: Date = clock.now()): Promise<DeliveryResult[] | null> => {
     if (stopped || delivering) return Promise.resolve(null);
     if (startup && !startup.done && now.getTime() - startup.at < (options.startupIngestWaitMs ?? 300_000)) {
       log.debug({}, "deliveries wait for the first ingest");
@@ -170,7 +176,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return pass;
   };
 
-  const ingest = (now: Date = deps.clock.now()): Promise<IngestRun[] | null> => {
+  const ingest = (now: Date = clock.now()): Promise<IngestRun[] | null> => {
     if (stopped || ingesting || !options.sources) return Promise.resolve(null);
     const run = runIngest(now).finally(() => {
       ingesting = null;
@@ -179,7 +185,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return run;
   };
 
-  const tick = async (now: Date = deps.clock.now()): Promise<TickReport> => {
+  const tick = async (now: Date = clock.now()): Promise<TickReport> => {
     const ingestRun = ingestDue(now, lastIngestAt, cadence) ? ingest(now) : Promise.resolve(null);
     const [ingested, deliveries] = await Promise.all([ingestRun, deliverDue(now)]);
     return { ingest: ingested, deliveries };
@@ -188,18 +194,18 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   return {
     start(startOptions = {}) {
       if (task || stopped) return;
-      const first = { at: deps.clock.now().getTime(), done: false };
+      const first = { at: clock.now().getTime(), done: false };
       startup = first;
       if (startOptions.ingestNow === false) {
-        lastIngestAt = deps.clock.now();
+        lastIngestAt = clock.now();
         first.done = true;
       } else {
-        void ingest(deps.clock.now()).finally(() => {
+        void ingest(clock.now()).finally(() => {
           first.done = true;
         });
       }
       if (!options.sources) first.done = true;
-      const onTick = () => void tick(deps.clock.now()).catch((err: unknown) => log.error({ err }, "tick threw"));
+      const onTick = () => void tick(clock.now()).catch((err: unknown) => log.error({ err }, "tick threw"));
       task = cron.schedule("* * * * *", onTick, {
         name: `papers-bot-scheduler-${owner.slice(0, 8)}`,
         timezone: "UTC",

@@ -11,8 +11,8 @@ export interface IngestCadence {
 /** Every 10 minutes from 00:00 to 10:00 UTC, when HF lists fill and most posts are due; every 30 minutes after. */
 export const DEFAULT_INGEST_CADENCE: IngestCadence = { earlyEveryMinutes: 10, everyMinutes: 30, earlyUntilHourUtc: 10 };
 
-/** Slack so a once-a-minute tick that fires a little early still counts the interval as passed, ms. */
-const SLACK_MS = 30_000;
+/** Tolerance for a once-a-minute tick that fires a little early: the interval still counts as passed, ms. */
+const TICK_TOLERANCE_MS = 30_000;
 
 /** The gap between ingests at `now`, ms. */
 export function ingestIntervalMs(now: Date, cadence: IngestCadence = DEFAULT_INGEST_CADENCE): number {
@@ -23,5 +23,5 @@ export function ingestIntervalMs(now: Date, cadence: IngestCadence = DEFAULT_ING
 /** True when an ingest should start at `now`, given when the last one started (null: never, e.g. just after start). */
 export function ingestDue(now: Date, lastStartedAt: Date | null, cadence: IngestCadence = DEFAULT_INGEST_CADENCE): boolean {
   if (lastStartedAt === null) return true;
-  return now.getTime() - lastStartedAt.getTime() >= ingestIntervalMs(now, cadence) - SLACK_MS;
+  return now.getTime() - lastStartedAt.getTime() >= ingestIntervalMs(now, cadence) - TICK_TOLERANCE_MS;
 }

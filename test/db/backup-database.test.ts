@@ -25,16 +25,16 @@ describe("papers backup: SQLite's online backup", () => {
     const store = openDatabase(join(dir, "papers.db"));
     const papers = createSqlitePaperStore(store);
     let written = 0;
-    const writeBatch = (size: number) => {
-      papers.upsert(Array.from({ length: size }, (_, i) => testPaper(id(written + i), `An abstract about sparse attention number ${written + i}, long enough to fill pages. `.repeat(4))));
+    const writeBatch = async (size: number) => {
+      await papers.upsert(Array.from({ length: size }, (_, i) => testPaper(id(written + i), `An abstract about sparse attention number ${written + i}, long enough to fill pages. `.repeat(4))));
       written += size;
     };
-    for (let i = 0; i < 20; i += 1) writeBatch(100);
+    for (let i = 0; i < 20; i += 1) await writeBatch(100);
     const before = written;
     let done = false;
     const writer = (async () => {
       while (!done) {
-        writeBatch(5);
+        await writeBatch(5);
         await new Promise((r) => setTimeout(r, 1));
       }
     })();
@@ -54,7 +54,7 @@ describe("papers backup: SQLite's online backup", () => {
     expect(ids).toEqual(Array.from({ length: ids.length }, (_, i) => id(i)));
     const copy = openDatabase(result.path);
     expect(copy.migrationBackup).toBeNull();
-    expect(createSqlitePaperStore(copy).search(parseTopicQuery("sparse attention"), { limit: 3 })).toHaveLength(3);
+    expect(await createSqlitePaperStore(copy).search(parseTopicQuery("sparse attention"), { limit: 3 })).toHaveLength(3);
     copy.close();
     store.close();
   });
@@ -68,7 +68,7 @@ describe("papers backup: SQLite's online backup", () => {
 
   it("as a real process: backs up the configured store, and on Postgres says to use pg_dump and exits 1", async () => {
     const store = openDatabase(join(dir, "papers.db"));
-    createSqlitePaperStore(store).upsert([testPaper(id(1), "abstract")]);
+    await createSqlitePaperStore(store).upsert([testPaper(id(1), "abstract")]);
     store.close();
     writeFileSync(join(dir, "papers.json"), "{}");
     const good = await runEntry("src/cli/cli.ts", ["backup", join(dir, "b.db")], { env: { PAPERS_CONFIG: join(dir, "papers.json"), PAPERS_DB: join(dir, "papers.db") } });

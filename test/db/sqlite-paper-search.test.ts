@@ -29,10 +29,10 @@ const LONG_ABSTRACT =
 describe("SqlitePaperStore search", () => {
   let t: ReturnType<typeof createTempDb>;
   let store: PaperStore;
-  beforeEach(() => {
+  beforeEach(async () => {
     t = createTempDb();
     store = createSqlitePaperStore(t);
-    store.upsert([
+    await store.upsert([
       paper("2401.00001", "Better Tokenization for Multilingual Models", "We propose a tokenizer that adapts to scripts."),
       paper("2401.00002", "Scaling Laws Revisited", LONG_ABSTRACT),
       paper("2401.00003", "Flow Matching for Video Generation", "Flow-matching models generate video frames.", { dailyDate: "2024-10-20" }),
@@ -42,36 +42,36 @@ describe("SqlitePaperStore search", () => {
   });
   afterEach(() => t.cleanup());
 
-  it("ranks a title hit above an abstract-only hit, with higher scores first", () => {
-    const hits = store.search(q([[word("tokenization")]]), { limit: 10 });
+  it("ranks a title hit above an abstract-only hit, with higher scores first", async () => {
+    const hits = await store.search(q([[word("tokenization")]]), { limit: 10 });
     expect(hits.map((h) => h.paper.id)).toEqual(["2401.00001", "2401.00002"]);
     expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
   });
 
-  it("expands word families (tokenizations → tokenization) but does not stem to a bare root", () => {
-    expect(store.search(q([[word("tokenizations")]]), { limit: 10 }).map((h) => h.paper.id)).toContain("2401.00001");
-    store.upsert([paper("2401.00009", "Counting Tokens", "Every token costs money.")]);
-    expect(store.search(q([[word("tokenization")]]), { limit: 10 }).map((h) => h.paper.id)).not.toContain("2401.00009");
+  it("expands word families (tokenizations → tokenization) but does not stem to a bare root", async () => {
+    expect((await store.search(q([[word("tokenizations")]]), { limit: 10 })).map((h) => h.paper.id)).toContain("2401.00001");
+    await store.upsert([paper("2401.00009", "Counting Tokens", "Every token costs money.")]);
+    expect((await store.search(q([[word("tokenization")]]), { limit: 10 })).map((h) => h.paper.id)).not.toContain("2401.00009");
   });
 
-  it("returns a plain-text abstract snippet with … where it was cut, and the title when there is no abstract", () => {
-    const long = store.search(q([[word("ablations")]]), { limit: 1 })[0]!;
+  it("returns a plain-text abstract snippet with … where it was cut, and the title when there is no abstract", async () => {
+    const long = (await store.search(q([[word("ablations")]]), { limit: 1 }))[0]!;
     expect(long.snippet).toMatch(/ablations/);
     expect(long.snippet).toMatch(/…/);
     expect(long.snippet).not.toMatch(/[<>[\]*]/);
     expect(long.snippet.length).toBeLessThan(LONG_ABSTRACT.length);
-    expect(store.search(q([[word("title")]]), { limit: 1 })[0]!.snippet).toBe("Title Only Paper");
+    expect((await store.search(q([[word("title")]]), { limit: 1 }))[0]!.snippet).toBe("Title Only Paper");
   });
 
-  it("takes each hit's excerpt from that paper's own abstract when many papers match", () => {
+  it("takes each hit's excerpt from that paper's own abstract when many papers match", async () => {
     const subjects = ["robots", "proteins", "compilers", "glaciers", "markets", "poems", "viruses", "bridges", "orchestras", "forests", "satellites", "languages"];
-    store.upsert(
+    await store.upsert(
       subjects.map((s, i) =>
         paper(`2403.${String(100 + i).padStart(5, "0")}`, `Agents for ${s}`, `We study how agents coordinate ${s} in the ${s} laboratory, with ${s} benchmarks.`),
       ),
     );
     for (const limit of [3, 12]) {
-      const hits = store.search(q([[word("agents")]]), { limit });
+      const hits = await store.search(q([[word("agents")]]), { limit });
       expect(hits).toHaveLength(limit);
       for (const h of hits) {
         expect(h.paper.abstract.replace(/\s+/g, " ")).toContain(h.snippet.replace(/…/g, "").trim());
@@ -81,19 +81,19 @@ describe("SqlitePaperStore search", () => {
     }
   });
 
-  it("applies AND within a clause, OR between clauses, NOT for exclusions, and hyphen-normalised phrases", () => {
-    const ids = (query: TopicQuery) => store.search(query, { limit: 10 }).map((h) => h.paper.id).sort();
-    expect(ids(q([[word("diffusion"), word("transformer")]]))).toEqual(["2401.00004"]);
-    expect(ids(q([[word("diffusion"), word("video")]]))).toEqual([]);
-    expect(ids(q([[word("diffusion")], [phrase("flow-matching")]]))).toEqual(["2401.00003", "2401.00004"]);
-    expect(ids(q([[phrase("flow", "matching")]], [word("video")]))).toEqual([]);
-    expect(ids(q([[phrase("image", "generation")]]))).toEqual(["2401.00004"]);
-    expect(ids(q([[word("doe")]])).length).toBe(5);
+  it("applies AND within a clause, OR between clauses, NOT for exclusions, and hyphen-normalised phrases", async () => {
+    const ids = async (query: TopicQuery) => (await store.search(query, { limit: 10 })).map((h) => h.paper.id).sort();
+    expect(await ids(q([[word("diffusion"), word("transformer")]]))).toEqual(["2401.00004"]);
+    expect(await ids(q([[word("diffusion"), word("video")]]))).toEqual([]);
+    expect(await ids(q([[word("diffusion")], [phrase("flow-matching")]]))).toEqual(["2401.00003", "2401.00004"]);
+    expect(await ids(q([[phrase("flow", "matching")]], [word("video")]))).toEqual([]);
+    expect(await ids(q([[phrase("image", "generation")]]))).toEqual(["2401.00004"]);
+    expect((await ids(q([[word("doe")]]))).length).toBe(5);
   });
 
-  it("respects the limit", () => {
-    expect(store.search(q([[word("doe")]]), { limit: 2 })).toHaveLength(2);
-    expect(store.search(q([[word("doe")]]), { limit: 0 })).toEqual([]);
+  it("respects the limit", async () => {
+    expect(await store.search(q([[word("doe")]]), { limit: 2 })).toHaveLength(2);
+    expect(await store.search(q([[word("doe")]]), { limit: 0 })).toEqual([]);
   });
 
   const hostile = [
@@ -102,32 +102,32 @@ describe("SqlitePaperStore search", () => {
     "a\u0000b", "\u202Eevil", "x".repeat(10_000), "'", "\\", "+", "@", "$1", "%", "&&", "||", "!",
   ];
 
-  it.each(hostile)("never throws for the word %j", (text) => {
+  it.each(hostile)("never throws for the word %j", async (text) => {
     const query = q([[word(text)], [phrase(text, text)], [word("diffusion"), word(text)]], [word(text), phrase(text)]);
-    expect(() => store.search(query, { limit: 5 })).not.toThrow();
-    expect(() => store.candidateIds(query, null)).not.toThrow();
-    expect(() => store.search(q([[word(text)]]), { limit: 5 })).not.toThrow();
+    await expect(store.search(query, { limit: 5 })).resolves.toBeDefined();
+    await expect(store.candidateIds(query, null)).resolves.toBeDefined();
+    await expect(store.search(q([[word(text)]]), { limit: 5 })).resolves.toBeDefined();
   });
 
-  it("never throws for odd query shapes", () => {
+  it("never throws for odd query shapes", async () => {
     for (const query of [q([]), q([[]]), q([[]], [word("x")]), q([[word("🔥")]]), q([[phrase()]]), q([[word("")]])]) {
-      expect(store.search(query, { limit: 5 })).toEqual([]);
-      expect(store.candidateIds(query, null)).toEqual([]);
+      expect(await store.search(query, { limit: 5 })).toEqual([]);
+      expect(await store.candidateIds(query, null)).toEqual([]);
     }
     const many = q([Array.from({ length: 400 }, (_, i) => word(`w${i}`))], Array.from({ length: 300 }, (_, i) => word(`x${i}`)));
     const wide = q(Array.from({ length: 400 }, (_, i) => [word(`w${i}`), phrase("a", `b${i}`)]));
-    expect(() => store.search(many, { limit: 5 })).not.toThrow();
-    expect(() => store.search(wide, { limit: 5 })).not.toThrow();
+    await expect(store.search(many, { limit: 5 })).resolves.toBeDefined();
+    await expect(store.search(wide, { limit: 5 })).resolves.toBeDefined();
   });
 
-  it("finds text in Arabic, Hebrew and with diacritics", () => {
-    store.upsert([paper("2401.00010", "نماذج اللغة and מודלי שפה", "Résumé of naïve café models.")]);
-    expect(store.search(q([[word("اللغة")]]), { limit: 5 }).map((h) => h.paper.id)).toEqual(["2401.00010"]);
-    expect(store.search(q([[word("שפה")]]), { limit: 5 }).map((h) => h.paper.id)).toEqual(["2401.00010"]);
-    expect(store.search(q([[word("naive")]]), { limit: 5 }).map((h) => h.paper.id)).toEqual(["2401.00010"]);
+  it("finds text in Arabic, Hebrew and with diacritics", async () => {
+    await store.upsert([paper("2401.00010", "نماذج اللغة and מודלי שפה", "Résumé of naïve café models.")]);
+    expect((await store.search(q([[word("اللغة")]]), { limit: 5 })).map((h) => h.paper.id)).toEqual(["2401.00010"]);
+    expect((await store.search(q([[word("שפה")]]), { limit: 5 })).map((h) => h.paper.id)).toEqual(["2401.00010"]);
+    expect((await store.search(q([[word("naive")]]), { limit: 5 })).map((h) => h.paper.id)).toEqual(["2401.00010"]);
   });
 
-  it("quotes every string it hands to FTS5, leaving only its own operators outside quotes", () => {
+  it("quotes every string it hands to FTS5, leaving only its own operators outside quotes", async () => {
     const match = compileMatch(q([[word('a"b'), word("NEAR"), word("title:x*")]], [phrase("x", "y-z"), word("OR")])) ?? "";
     expect(match).toContain('"a""b"');
     expect(match).toContain('"x y z"');
@@ -136,19 +136,19 @@ describe("SqlitePaperStore search", () => {
     expect(outside.replace(/\s+/g, " ").trim()).toMatch(/^[( ]*(\(|AND|OR|NOT|\)| )*$/);
   });
 
-  it("candidateIds returns ids containing any positive term, limited to recent listings", () => {
+  it("candidateIds returns ids containing any positive term, limited to recent listings", async () => {
     const query = q([[word("diffusion"), word("nothingmatches")], [phrase("flow", "matching")]], [word("video")]);
-    expect(store.candidateIds(query, null).sort()).toEqual(["2401.00003", "2401.00004"]);
-    expect(store.candidateIds(query, "2024-10-21")).toEqual(["2401.00004"]);
-    expect(store.candidateIds(q([[word("doe")]]), null)).toEqual([]);
+    expect((await store.candidateIds(query, null)).sort()).toEqual(["2401.00003", "2401.00004"]);
+    expect(await store.candidateIds(query, "2024-10-21")).toEqual(["2401.00004"]);
+    expect(await store.candidateIds(q([[word("doe")]]), null)).toEqual([]);
   });
 
-  it("turns an FTS5 failure into INVALID_QUERY as a last resort", () => {
+  it("turns an FTS5 failure into INVALID_QUERY as a last resort", async () => {
     t.sqlite.exec("DROP TABLE papers_fts");
     t.sqlite.exec("CREATE VIRTUAL TABLE papers_fts USING fts5(title, ai_keywords, abstract, authors, detail=none)");
     let caught: unknown;
     try {
-      store.search(q([[phrase("flow", "matching")]]), { limit: 1 });
+      await store.search(q([[phrase("flow", "matching")]]), { limit: 1 });
     } catch (err) {
       caught = err;
     }
@@ -159,24 +159,24 @@ describe("SqlitePaperStore search", () => {
     const many = (n: number, title: (i: number) => string, abstract: (i: number) => string, from = 100) =>
       Array.from({ length: n }, (_, i) => paper(`2402.${String(from + i).padStart(5, "0")}`, title(i), abstract(i)));
 
-    it("ranks by titles and keywords when they hold enough hits, so title matches come first", () => {
-      store.upsert([
+    it("ranks by titles and keywords when they hold enough hits, so title matches come first", async () => {
+      await store.upsert([
         ...many(12, (i) => `Sparse Routing Study ${i}`, () => "We look at experts."),
         ...many(30, (i) => `Unrelated Work ${i}`, () => "Sparse routing appears only in this abstract, many times: sparse routing, sparse routing.", 200),
       ]);
-      const hits = store.search(q([[word("routing")]]), { limit: 10 });
+      const hits = await store.search(q([[word("routing")]]), { limit: 10 });
       expect(hits).toHaveLength(10);
       expect(hits.every((h) => h.paper.title.startsWith("Sparse Routing Study"))).toBe(true);
     });
 
-    it("falls back to every field when titles and keywords hold fewer hits than asked for", () => {
-      const hits = store.search(q([[word("perplexity")]]), { limit: 5 });
+    it("falls back to every field when titles and keywords hold fewer hits than asked for", async () => {
+      const hits = await store.search(q([[word("perplexity")]]), { limit: 5 });
       expect(hits.map((h) => h.paper.id)).toEqual(["2401.00002"]);
     });
 
-    it("never lets an exclusion found only in the abstract through", () => {
-      store.upsert(many(12, (i) => `Video Diffusion Model ${i}`, (i) => (i % 2 === 0 ? "Results on robotics." : "Results on surgery."), 300));
-      const hits = store.search(q([[word("diffusion")]], [word("robotics")]), { limit: 10 });
+    it("never lets an exclusion found only in the abstract through", async () => {
+      await store.upsert(many(12, (i) => `Video Diffusion Model ${i}`, (i) => (i % 2 === 0 ? "Results on robotics." : "Results on surgery."), 300));
+      const hits = await store.search(q([[word("diffusion")]], [word("robotics")]), { limit: 10 });
       expect(hits.length).toBeGreaterThan(0);
       expect(hits.some((h) => h.paper.abstract.includes("robotics"))).toBe(false);
     });

@@ -28,38 +28,38 @@ const vote = (over: Partial<Vote> = {}): Vote => ({
 describe("SQLite small stores", () => {
   let t: ReturnType<typeof createTempDb>;
   let stores: SqliteStores;
-  beforeEach(() => {
+  beforeEach(async () => {
     t = createTempDb();
     stores = createSqliteStores(t, { clock: createFixedClock("2024-10-23T06:00:00.000Z") });
   });
   afterEach(() => t.cleanup());
 
   describe("subscriptions", () => {
-    it("keeps topics unique per conversation, case-insensitively", () => {
-      expect(stores.subscriptions.add(sub())).toEqual({ created: true });
-      expect(stores.subscriptions.add(sub({ topic: "  diffusion   MODELS " }))).toEqual({ created: false });
-      expect(stores.subscriptions.add(sub({ conversation: "slack:T1:C2" }))).toEqual({ created: true });
-      expect(stores.subscriptions.list("slack:T1:C1")).toEqual([sub()]);
-      expect(stores.subscriptions.listAll()).toHaveLength(2);
+    it("keeps topics unique per conversation, case-insensitively", async () => {
+      expect(await stores.subscriptions.add(sub())).toEqual({ created: true });
+      expect(await stores.subscriptions.add(sub({ topic: "  diffusion   MODELS " }))).toEqual({ created: false });
+      expect(await stores.subscriptions.add(sub({ conversation: "slack:T1:C2" }))).toEqual({ created: true });
+      expect(await stores.subscriptions.list("slack:T1:C1")).toEqual([sub()]);
+      expect(await stores.subscriptions.listAll()).toHaveLength(2);
     });
 
-    it("lists oldest first and removes case-insensitively", () => {
-      stores.subscriptions.add(sub({ topic: "b", addedAt: "2024-10-02T00:00:00.000Z" }));
-      stores.subscriptions.add(sub({ topic: "a", addedAt: "2024-10-03T00:00:00.000Z" }));
-      stores.subscriptions.add(sub({ topic: "c", addedAt: "2024-10-01T00:00:00.000Z" }));
-      expect(stores.subscriptions.list("slack:T1:C1").map((s) => s.topic)).toEqual(["c", "b", "a"]);
-      expect(stores.subscriptions.remove("slack:T1:C1", "B")).toBe(true);
-      expect(stores.subscriptions.remove("slack:T1:C1", "B")).toBe(false);
-      expect(stores.subscriptions.remove("slack:T1:C9", "a")).toBe(false);
-      expect(stores.subscriptions.list("slack:T1:C1").map((s) => s.topic)).toEqual(["c", "a"]);
+    it("lists oldest first and removes case-insensitively", async () => {
+      await stores.subscriptions.add(sub({ topic: "b", addedAt: "2024-10-02T00:00:00.000Z" }));
+      await stores.subscriptions.add(sub({ topic: "a", addedAt: "2024-10-03T00:00:00.000Z" }));
+      await stores.subscriptions.add(sub({ topic: "c", addedAt: "2024-10-01T00:00:00.000Z" }));
+      expect((await stores.subscriptions.list("slack:T1:C1")).map((s) => s.topic)).toEqual(["c", "b", "a"]);
+      expect(await stores.subscriptions.remove("slack:T1:C1", "B")).toBe(true);
+      expect(await stores.subscriptions.remove("slack:T1:C1", "B")).toBe(false);
+      expect(await stores.subscriptions.remove("slack:T1:C9", "a")).toBe(false);
+      expect((await stores.subscriptions.list("slack:T1:C1")).map((s) => s.topic)).toEqual(["c", "a"]);
     });
   });
 
   describe("votes", () => {
-    it("counts one vote per user, however often it is added", () => {
-      expect(stores.votes.add(vote())).toBe(true);
-      expect(stores.votes.add(vote({ via: "button" }))).toBe(false);
-      expect(stores.votes.counts({ conversation: "discord:G1:C1" }, ["2410.00001", "2410.00002"])).toEqual(
+    it("counts one vote per user, however often it is added", async () => {
+      expect(await stores.votes.add(vote())).toBe(true);
+      expect(await stores.votes.add(vote({ via: "button" }))).toBe(false);
+      expect(await stores.votes.counts({ conversation: "discord:G1:C1" }, ["2410.00001", "2410.00002"])).toEqual(
         new Map([
           ["2410.00001", 1],
           ["2410.00002", 0],
@@ -67,53 +67,53 @@ describe("SQLite small stores", () => {
       );
     });
 
-    it("removes a vote once", () => {
-      stores.votes.add(vote());
-      expect(stores.votes.remove("discord:G1:C1", "2410.00001", "u1")).toBe(true);
-      expect(stores.votes.remove("discord:G1:C1", "2410.00001", "u1")).toBe(false);
-      expect(stores.votes.counts({ conversation: "discord:G1:C1" }, ["2410.00001"]).get("2410.00001")).toBe(0);
+    it("removes a vote once", async () => {
+      await stores.votes.add(vote());
+      expect(await stores.votes.remove("discord:G1:C1", "2410.00001", "u1")).toBe(true);
+      expect(await stores.votes.remove("discord:G1:C1", "2410.00001", "u1")).toBe(false);
+      expect((await stores.votes.counts({ conversation: "discord:G1:C1" }, ["2410.00001"])).get("2410.00001")).toBe(0);
     });
 
-    it("scopes counts to a conversation or a whole workspace (distinct users)", () => {
-      stores.votes.add(vote());
-      stores.votes.add(vote({ userId: "u2" }));
-      stores.votes.add(vote({ conversation: "discord:G1:C2" }));
-      stores.votes.add(vote({ conversation: "discord:G1:C2", userId: "u3" }));
-      stores.votes.add(vote({ conversation: "discord:G2:C1", workspace: "G2", userId: "u4" }));
-      expect(stores.votes.counts({ conversation: "discord:G1:C1" }, ["2410.00001"]).get("2410.00001")).toBe(2);
-      expect(stores.votes.counts({ conversation: "discord:G1:C2" }, ["2410.00001"]).get("2410.00001")).toBe(2);
-      expect(stores.votes.counts({ workspace: "G1" }, ["2410.00001"]).get("2410.00001")).toBe(3);
-      expect(stores.votes.counts({ workspace: "G2" }, ["2410.00001"]).get("2410.00001")).toBe(1);
+    it("scopes counts to a conversation or a whole workspace (distinct users)", async () => {
+      await stores.votes.add(vote());
+      await stores.votes.add(vote({ userId: "u2" }));
+      await stores.votes.add(vote({ conversation: "discord:G1:C2" }));
+      await stores.votes.add(vote({ conversation: "discord:G1:C2", userId: "u3" }));
+      await stores.votes.add(vote({ conversation: "discord:G2:C1", workspace: "G2", userId: "u4" }));
+      expect((await stores.votes.counts({ conversation: "discord:G1:C1" }, ["2410.00001"])).get("2410.00001")).toBe(2);
+      expect((await stores.votes.counts({ conversation: "discord:G1:C2" }, ["2410.00001"])).get("2410.00001")).toBe(2);
+      expect((await stores.votes.counts({ workspace: "G1" }, ["2410.00001"])).get("2410.00001")).toBe(3);
+      expect((await stores.votes.counts({ workspace: "G2" }, ["2410.00001"])).get("2410.00001")).toBe(1);
     });
 
-    it("orders top papers by votes since a time, then by id", () => {
-      stores.votes.add(vote({ paperId: "p1", userId: "a" }));
-      stores.votes.add(vote({ paperId: "p2", userId: "a" }));
-      stores.votes.add(vote({ paperId: "p2", userId: "b" }));
-      stores.votes.add(vote({ paperId: "p3", userId: "a", at: "2024-09-01T00:00:00.000Z" }));
-      stores.votes.add(vote({ paperId: "p3", userId: "b", at: "2024-09-01T00:00:00.000Z" }));
-      stores.votes.add(vote({ paperId: "p3", userId: "c", at: "2024-09-01T00:00:00.000Z" }));
-      stores.votes.add(vote({ paperId: "p4", userId: "a" }));
+    it("orders top papers by votes since a time, then by id", async () => {
+      await stores.votes.add(vote({ paperId: "p1", userId: "a" }));
+      await stores.votes.add(vote({ paperId: "p2", userId: "a" }));
+      await stores.votes.add(vote({ paperId: "p2", userId: "b" }));
+      await stores.votes.add(vote({ paperId: "p3", userId: "a", at: "2024-09-01T00:00:00.000Z" }));
+      await stores.votes.add(vote({ paperId: "p3", userId: "b", at: "2024-09-01T00:00:00.000Z" }));
+      await stores.votes.add(vote({ paperId: "p3", userId: "c", at: "2024-09-01T00:00:00.000Z" }));
+      await stores.votes.add(vote({ paperId: "p4", userId: "a" }));
       const scope = { conversation: "discord:G1:C1" };
-      expect(stores.votes.top(scope, "2024-10-01T00:00:00.000Z", 10)).toEqual([
+      expect(await stores.votes.top(scope, "2024-10-01T00:00:00.000Z", 10)).toEqual([
         { paperId: "p2", votes: 2 },
         { paperId: "p1", votes: 1 },
         { paperId: "p4", votes: 1 },
       ]);
-      expect(stores.votes.top(scope, "2024-01-01T00:00:00.000Z", 1)).toEqual([{ paperId: "p3", votes: 3 }]);
-      expect(stores.votes.top({ workspace: "G9" }, "2024-01-01T00:00:00.000Z", 5)).toEqual([]);
+      expect(await stores.votes.top(scope, "2024-01-01T00:00:00.000Z", 1)).toEqual([{ paperId: "p3", votes: 3 }]);
+      expect(await stores.votes.top({ workspace: "G9" }, "2024-01-01T00:00:00.000Z", 5)).toEqual([]);
     });
   });
 
   describe("ingest runs", () => {
-    it("records start and finish, newest first, filterable by source", () => {
-      const first = stores.ingestRuns.start("hf", "2024-10-22");
-      const second = stores.ingestRuns.start("arxiv-rss", "2024-10-23");
-      expect(stores.ingestRuns.recent(5)[0]).toMatchObject({ id: second, status: "running", finishedAt: null, bad: [] });
-      stores.ingestRuns.finish(first, { status: "partial", papersNew: 3, papersUpdated: 1, bad: [{ ref: "#2", reason: "no id" }], error: null });
-      stores.ingestRuns.finish(second, { status: "failed", papersNew: 0, papersUpdated: 0, bad: [], error: "HTTP 503" });
-      expect(stores.ingestRuns.recent(10).map((r) => r.id)).toEqual([second, first]);
-      expect(stores.ingestRuns.recent(10, "hf")).toEqual([
+    it("records start and finish, newest first, filterable by source", async () => {
+      const first = await stores.ingestRuns.start("hf", "2024-10-22");
+      const second = await stores.ingestRuns.start("arxiv-rss", "2024-10-23");
+      expect((await stores.ingestRuns.recent(5))[0]).toMatchObject({ id: second, status: "running", finishedAt: null, bad: [] });
+      await stores.ingestRuns.finish(first, { status: "partial", papersNew: 3, papersUpdated: 1, bad: [{ ref: "#2", reason: "no id" }], error: null });
+      await stores.ingestRuns.finish(second, { status: "failed", papersNew: 0, papersUpdated: 0, bad: [], error: "HTTP 503" });
+      expect((await stores.ingestRuns.recent(10)).map((r) => r.id)).toEqual([second, first]);
+      expect(await stores.ingestRuns.recent(10, "hf")).toEqual([
         {
           id: first,
           source: "hf",
@@ -127,20 +127,20 @@ describe("SQLite small stores", () => {
           error: null,
         },
       ]);
-      expect(stores.ingestRuns.recent(1)).toHaveLength(1);
-      expect(stores.ingestRuns.recent(10, "arxiv-rss")[0]).toMatchObject({ status: "failed", error: "HTTP 503" });
+      expect(await stores.ingestRuns.recent(1)).toHaveLength(1);
+      expect((await stores.ingestRuns.recent(10, "arxiv-rss"))[0]).toMatchObject({ status: "failed", error: "HTTP 503" });
     });
   });
 
   describe("processed events", () => {
-    it("reports an event as new only the first time, and prunes old ones", () => {
-      expect(stores.processedEvents.markIfNew("slack:Ev1")).toBe(true);
-      expect(stores.processedEvents.markIfNew("slack:Ev1")).toBe(false);
-      expect(stores.processedEvents.markIfNew("slack:Ev2")).toBe(true);
+    it("reports an event as new only the first time, and prunes old ones", async () => {
+      expect(await stores.processedEvents.markIfNew("slack:Ev1")).toBe(true);
+      expect(await stores.processedEvents.markIfNew("slack:Ev1")).toBe(false);
+      expect(await stores.processedEvents.markIfNew("slack:Ev2")).toBe(true);
       t.sqlite.prepare("UPDATE processed_events SET at = '2020-01-01T00:00:00.000Z' WHERE event_key = 'slack:Ev1'").run();
-      expect(stores.processedEvents.prune("2021-01-01T00:00:00.000Z")).toBe(1);
-      expect(stores.processedEvents.markIfNew("slack:Ev1")).toBe(true);
-      expect(stores.processedEvents.markIfNew("slack:Ev2")).toBe(false);
+      expect(await stores.processedEvents.prune("2021-01-01T00:00:00.000Z")).toBe(1);
+      expect(await stores.processedEvents.markIfNew("slack:Ev1")).toBe(true);
+      expect(await stores.processedEvents.markIfNew("slack:Ev2")).toBe(false);
     });
   });
 });

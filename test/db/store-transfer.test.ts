@@ -14,17 +14,17 @@ type TestApp = ReturnType<typeof createTestApp>;
 /** A store with something of every kind: settings, subscriptions (also on a channel without settings), votes, a delivered digest and model usage. */
 async function populated(): Promise<TestApp> {
   const app = await createDigestApp();
-  putSettings(app, { timezone: "Europe/Paris", days: [1, 2, 3, 4, 5], useThread: true, mode: "topics" });
+  await putSettings(app, { timezone: "Europe/Paris", days: [1, 2, 3, 4, 5], useThread: true, mode: "topics" });
   await say(app, "subscribe agents", { conversation: CHANNEL });
   await say(app, 'subscribe diffusion OR "flow matching" -video', { conversation: CHANNEL });
   await say(app, "subscribe tokenization", { conversation: "slack:T1:C9" });
   await say(app, "subscribe memory", { conversation: "slack:T1:C9" });
   const adapter = createFakeChatAdapter();
-  const outcome = await deliverDigest(app.deps, adapter, request("2026-08-03"));
+  const outcome = await deliverDigest(app.ports, adapter, request("2026-08-03"));
   expect(outcome.kind).toBe("sent");
-  const paper = app.deps.ledger.items(CHANNEL, "2026-08-03").find((i) => i.paperId)!.paperId!;
+  const paper = (await app.ports.ledger.run(CHANNEL, "2026-08-03").items()).find((i) => i.paperId)!.paperId!;
   await say(app, `upvote ${paper}`, { conversation: CHANNEL, id: "bob" });
-  app.deps.llm!.cache.consumeRequest("2026-08-04", 200);
+  await app.ports.llm.cache.consumeRequest("2026-08-04", 200);
   return app;
 }
 
@@ -61,26 +61,26 @@ describe("papers export and papers import", () => {
     expect(tables(target)).toEqual(rows);
     // What was imported works: the channel's topics, and its schedule.
     expect((await say(target, "topics", { conversation: "slack:T1:C9" })).fallbackText).toMatch(/memory/);
-    expect(target.deps.channelSettings.get(CHANNEL)).toMatchObject({ timezone: "Europe/Paris", days: [1, 2, 3, 4, 5], useThread: true, mode: "topics", postTime: "08:00" });
+    expect(await target.ports.channelSettings.get(CHANNEL)).toMatchObject({ timezone: "Europe/Paris", days: [1, 2, 3, 4, 5], useThread: true, mode: "topics", postTime: "08:00" });
   });
 
   it("import merges: settings take the file's values, the target's own rows stay", async () => {
     const source = await populated();
     const target = createTestApp();
     apps.push(source, target);
-    putSettings(target, { timezone: "Asia/Tokyo", maxPapers: 3 });
+    await putSettings(target, { timezone: "Asia/Tokyo", maxPapers: 3 });
     await say(target, "subscribe robotics", { conversation: CHANNEL });
     const summary = await target.transfer.importAll(await source.transfer.exportAll());
     expect(summary.settings).toBe(1);
-    expect(target.deps.channelSettings.get(CHANNEL)).toMatchObject({ timezone: "Europe/Paris", maxPapers: 10 });
-    expect(target.deps.subscriptions.list(CHANNEL).map((s) => s.topic).sort()).toEqual(["agents", 'diffusion OR "flow matching" -video', "robotics"]);
+    expect(await target.ports.channelSettings.get(CHANNEL)).toMatchObject({ timezone: "Europe/Paris", maxPapers: 10 });
+    expect((await target.ports.subscriptions.list(CHANNEL)).map((s) => s.topic).sort()).toEqual(["agents", 'diffusion OR "flow matching" -video', "robotics"]);
   });
 
   it("a malformed, future-version or wrongly typed file is refused with the reason, and changes nothing", async () => {
     const source = await populated();
     const target = createTestApp();
     apps.push(source, target);
-    putSettings(target, { timezone: "Asia/Tokyo" });
+    await putSettings(target, { timezone: "Asia/Tokyo" });
     const before = tables(target);
     const good = await source.transfer.exportAll();
     const bad = (doc: unknown) => JSON.stringify(doc);

@@ -14,7 +14,7 @@ describe("chat commands over a real store", () => {
   beforeEach(async () => {
     app = createTestApp({ now: "2026-08-04T09:00:00Z" });
     for (const file of [HF_0612, HF_0731, HF_0803]) {
-      const run = await ingestFile(app.deps, file);
+      const run = await ingestFile(app.core.ingests, file);
       expect(run.status).toBe("ok");
     }
   });
@@ -107,7 +107,7 @@ describe("chat commands over a real store", () => {
     const refused = await say(app, "subscribe tokenization", { canManage: false });
     expect(refused.ephemeral).toBe(true);
     expect(refused.fallbackText).toMatch(/Only channel managers/);
-    expect(app.deps.subscriptions.list("shell:local:test")).toEqual([]);
+    expect(await app.ports.subscriptions.list("shell:local:test")).toEqual([]);
   });
 
   it("upvote counts once per person and top ranks by votes", async () => {
@@ -131,9 +131,9 @@ describe("chat commands over a real store", () => {
   });
 
   it("a failing command leaves stored data intact", async () => {
-    const before = app.deps.papers.count();
+    const before = await app.ports.papers.count();
     await say(app, `search ${"\u0000".repeat(10)}`);
     await say(app, "summary 🚀");
-    expect(app.deps.papers.count()).toBe(before);
+    expect(await app.ports.papers.count()).toBe(before);
   });
 });

@@ -6,7 +6,7 @@ import { appendFileSync } from "node:fs";
 import { loadConfig } from "../../src/config.js";
 import { deliverDigest, type DigestOutcome } from "../../src/core/digest/deliver-digest.js";
 import { createSilentLogger } from "../../src/core/logger.js";
-import { createApp } from "../../src/main.js";
+import { createApp } from "../../src/app.js";
 import { createFakeChatAdapter } from "../fakes/fake-chat-adapter.js";
 
 const env = (name: string): string => {
@@ -36,9 +36,9 @@ let outcome: DigestOutcome = { kind: "busy" };
 const deadline = Date.now() + 15_000;
 while (Date.now() < deadline) {
   outcome = await deliverDigest(
-    app.deps,
+    app.ports,
     fake,
-    { conversation: env("DELIVERY_CHANNEL"), digestDay: env("DELIVERY_DAY"), scheduledFor: null, late: false, owner: `child-${process.pid}`, cutoff: null },
+    { conversation: env("DELIVERY_CHANNEL"), platform: "discord", digestDay: env("DELIVERY_DAY"), scheduledFor: null, late: false, owner: `child-${process.pid}`, cutoff: null },
     undefined,
     { signal: controller.signal, leaseMs: Number(env("DELIVERY_LEASE_MS")) },
   );

@@ -1,7 +1,7 @@
 import { Command } from "commander";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { registerDeliverCommand, type WithApp } from "../../src/cli/deliver-command.js";
-import type { App } from "../../src/main.js";
+import type { App } from "../../src/app.js";
 import { createDigestApp, deliveryTables, putSettings } from "../core/digest/digest-setup.js";
 
 type TestApp = Awaited<ReturnType<typeof createDigestApp>>;
@@ -30,7 +30,7 @@ describe("papers deliver", () => {
   });
 
   it("--dry-run prints what would be posted to any channel and changes nothing", async () => {
-    putSettings(app, { maxPapers: 2 });
+    await putSettings(app, { maxPapers: 2 });
     const before = deliveryTables(app);
     const out = await deliver(app, ["--dry-run", "--date", "2026-07-31"]);
     expect(out).toMatch(/── discord:G1:C1 · 2026-07-31 · dry run\n== Papers for 2026-07-31 ==\n\(2 papers · from Hugging Face Daily Papers 2026-07-31\)/);
@@ -41,13 +41,13 @@ describe("papers deliver", () => {
 
   it("posts a shell channel's digest once, and refuses to fake a post to a platform it has no adapter for", async () => {
     const shell = app.config.shell.conversation;
-    putSettings(app, { platform: "shell", maxPapers: 3 }, shell);
-    putSettings(app);
+    await putSettings(app, { platform: "shell", maxPapers: 3 }, shell);
+    await putSettings(app);
     const out = await deliver(app, ["--date", "2026-07-31"]);
     expect(out).toMatch(new RegExp(`── ${shell} · 2026-07-31\\n== Papers for 2026-07-31 ==[\\s\\S]*posted 3 papers`));
     expect(out).toMatch(/── discord:G1:C1 · 2026-07-31\nno-adapter: the CLI cannot post to discord/);
-    expect(app.deps.ledger.getRun(shell, "2026-07-31")).toMatchObject({ status: "sent", papersSent: 3 });
-    expect(app.deps.ledger.getRun("discord:G1:C1", "2026-07-31")).toBeNull();
+    expect(await app.ports.ledger.run(shell, "2026-07-31").get()).toMatchObject({ status: "sent", papersSent: 3 });
+    expect(await app.ports.ledger.run("discord:G1:C1", "2026-07-31").get()).toBeNull();
     const again = JSON.parse(await deliver(app, ["--date", "2026-07-31", "--channel", shell, "--json"])) as { outcome: { kind: string } }[];
     expect(again.map((r) => r.outcome.kind)).toEqual(["already-done"]);
   });

@@ -56,7 +56,7 @@ describe("exactly once across a killed delivery process", () => {
   let app: App;
   beforeEach(async () => {
     app = await createDigestApp();
-    putSettings(app, { maxPapers: 8 });
+    await putSettings(app, { maxPapers: 8 });
   });
   afterEach(() => app.cleanup());
 
@@ -66,7 +66,7 @@ describe("exactly once across a killed delivery process", () => {
     await waitFor(() => accepted(first.stdout()) >= 3);
     first.proc.kill("SIGKILL");
     expect((await first.exited).signal).toBe("SIGKILL");
-    const beforeRestart = app.deps.ledger.items(CHANNEL, DAY);
+    const beforeRestart = await app.ports.ledger.run(CHANNEL, DAY).items();
     expect(beforeRestart.filter((i) => i.status === "sending").length).toBeLessThanOrEqual(1);
 
     const second = startChild(app, out);
@@ -75,14 +75,14 @@ describe("exactly once across a killed delivery process", () => {
 
     const posted = postedItems(out);
     expect(new Set(posted).size).toBe(posted.length);
-    const items = app.deps.ledger.items(CHANNEL, DAY);
+    const items = await app.ports.ledger.run(CHANNEL, DAY).items();
     expect(items).toHaveLength(9);
     const inDoubt = items.filter((i) => i.status === "sending");
     expect(inDoubt.length).toBeLessThanOrEqual(1);
     for (const item of items.filter((i) => i.status === "sent")) expect(posted).toContain(item.itemKey);
     expect(posted.length).toBeGreaterThanOrEqual(8);
     expect(posted[0]).toBe("header");
-    expect(app.deps.ledger.getRun(CHANNEL, DAY)?.status).toBe("sent");
+    expect((await app.ports.ledger.run(CHANNEL, DAY).get())?.status).toBe("sent");
   }, 40_000);
 
   it("SIGTERM mid-digest: the message in flight finishes, the ledger stays consistent, the rest goes out after restart", async () => {
@@ -93,7 +93,7 @@ describe("exactly once across a killed delivery process", () => {
     const exit = await first.exited;
     expect(exit).toEqual({ code: 0, signal: null });
     expect(first.stdout()).toMatch(/outcome \{"kind":"stopped","papers":2\}/);
-    const afterStop = app.deps.ledger.items(CHANNEL, DAY);
+    const afterStop = await app.ports.ledger.run(CHANNEL, DAY).items();
     expect(afterStop.map((i) => i.status)).toEqual(["sent", "sent", "sent"]);
     expect(postedItems(out)).toEqual(afterStop.map((i) => i.itemKey));
 
@@ -105,7 +105,7 @@ describe("exactly once across a killed delivery process", () => {
     const posted = postedItems(out);
     expect(posted).toHaveLength(9);
     expect(new Set(posted).size).toBe(9);
-    expect(app.deps.ledger.items(CHANNEL, DAY).every((i) => i.status === "sent")).toBe(true);
+    expect((await app.ports.ledger.run(CHANNEL, DAY).items()).every((i) => i.status === "sent")).toBe(true);
   }, 40_000);
 
   it("two processes running the same digest at once: one post", async () => {

@@ -11,11 +11,11 @@ describe("topics and searches with nothing to match on are refused, through the 
 
   beforeEach(async () => {
     app = createTestApp({ now: "2026-08-04T09:00:00Z" });
-    for (const file of HF_FILES) expect((await ingestFile(app.deps, join(FIXTURES, file))).status).toBe("ok");
+    for (const file of HF_FILES) expect((await ingestFile(app.core.ingests, join(FIXTURES, file))).status).toBe("ok");
   });
   afterEach(() => app.cleanup());
 
-  const subscribed = () => app.deps.subscriptions.list("shell:local:test").map((s) => s.topic);
+  const subscribed = async () => (await app.ports.subscriptions.list("shell:local:test")).map((s) => s.topic);
 
   it.each([
     ["and", /^Topics need at least one content word; "and" is too common to match on\. Try: \/papers subscribe tokenization or \/papers subscribe diffusion OR "flow matching"\.$/],
@@ -28,14 +28,14 @@ describe("topics and searches with nothing to match on are refused, through the 
     expect(reply.ephemeral).toBe(true);
     expect(reply.fallbackText).toMatch(message);
     expect(reply.fallbackText).not.toMatch(/would have matched/);
-    expect(subscribed()).toEqual([]);
+    expect(await subscribed()).toEqual([]);
   });
 
   it.each(["((((", "🔥🚀", "*:^ -- ()"])("subscribe %s says it has no words, not 'type at least one word'", async (topic) => {
     const reply = await say(app, `subscribe ${topic}`);
     expect(reply.fallbackText).not.toMatch(/Type at least one word/);
     expect(reply.fallbackText).toContain(`"${topic}" has no words, only punctuation, symbols or search syntax, so there is nothing to match on. Try: /papers subscribe tokenization`);
-    expect(subscribed()).toEqual([]);
+    expect(await subscribed()).toEqual([]);
   });
 
   it.each([
@@ -54,6 +54,6 @@ describe("topics and searches with nothing to match on are refused, through the 
     expect((await say(app, "subscribe memory for agents")).fallbackText).toMatch(/^Subscribed this channel to memory for agents\./);
     expect((await say(app, "subscribe the OR memory")).fallbackText).toMatch(/^Each OR alternative/);
     expect((await say(app, "search the memory")).blocks.some((b) => b.kind === "paper")).toBe(true);
-    expect(subscribed()).toEqual(["memory for agents"]);
+    expect(await subscribed()).toEqual(["memory for agents"]);
   });
 });

@@ -36,9 +36,9 @@ describe("the papers CLI over the ingested fixtures: search excerpts with many h
     expect(hits.length).toBeGreaterThanOrEqual(5);
     const app = createTestApp();
     try {
-      for (const file of HF_FILES) await ingestFile(app.deps, file);
+      for (const file of HF_FILES) await ingestFile(app.core.ingests, file);
       for (const hit of hits) {
-        const paper = app.deps.papers.get(hit.id);
+        const paper = await app.ports.papers.get(hit.id);
         expect(paper, hit.id).not.toBeNull();
         const own = flat(`${paper!.title} ${paper!.abstract}`);
         for (const piece of pieces(hit.snippet)) expect(own, `${hit.id}: ${hit.snippet}`).toContain(piece);
@@ -71,13 +71,13 @@ describe("the papers CLI over the ingested fixtures: search excerpts with many h
   it("the shell's search reply shows each card with an excerpt of its own paper", async () => {
     const app = createTestApp({ now: "2026-08-04T09:00:00Z" });
     try {
-      for (const file of HF_FILES) expect((await ingestFile(app.deps, file)).status).toBe("ok");
+      for (const file of HF_FILES) expect((await ingestFile(app.core.ingests, file)).status).toBe("ok");
       const reply = await say(app, "search agents");
       const cards = reply.blocks.flatMap((b) => (b.kind === "paper" ? [b.paper] : []));
       expect(cards.length).toBe(5);
       const text = flat(renderText(reply));
       for (const card of cards) {
-        const paper = app.deps.papers.get(card.id)!;
+        const paper = (await app.ports.papers.get(card.id))!;
         const own = flat(`${paper.title} ${paper.abstract}`);
         expect(card.snippet).toBeTruthy();
         for (const piece of pieces(card.snippet!)) expect(own, `${card.id}: ${card.snippet}`).toContain(piece);

@@ -2,8 +2,6 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ingestFile } from "../../src/cli/ingest-file.js";
 import { createFixedClock } from "../../src/core/clock.js";
-import { deliverMany } from "../../src/core/digest/deliver-many.js";
-import { ingestRecent } from "../../src/core/papers/ingest-recent.js";
 import { createFakeChatAdapter } from "../fakes/fake-chat-adapter.js";
 import { createTestApp, say, textOf } from "../helpers/test-app.js";
 
@@ -12,12 +10,12 @@ const HF_0803 = join(import.meta.dirname, "../fixtures/hf-daily-papers-2026-08-0
 
 describe("schedule, settings, pause, resume and status through the real commands", () => {
   let app: ReturnType<typeof createTestApp>;
-  beforeEach(() => {
+  beforeEach(async () => {
     app = createTestApp({ now: "2026-08-01T09:00:00Z" });
   });
   afterEach(() => app.cleanup());
 
-  const stored = () => app.deps.channelSettings.get(CH);
+  const stored = () => app.ports.channelSettings.get(CH);
 
   it("schedule sets time, zone and days, and says when the next post is", async () => {
     const reply = await say(app, "schedule 09:00 Europe/Paris mon-fri");
@@ -25,18 +23,18 @@ describe("schedule, settings, pause, resume and status through the real commands
     expect(reply.fallbackText).toBe(
       "Daily digest here: 09:00 Europe/Paris, weekdays (Mon-Fri). Next post: Mon 2026-08-03 09:00 Europe/Paris (2026-08-03 07:00 UTC).",
     );
-    expect(stored()).toMatchObject({ postTime: "09:00", timezone: "Europe/Paris", days: [1, 2, 3, 4, 5], platform: "shell", workspace: "local" });
+    expect(await stored()).toMatchObject({ postTime: "09:00", timezone: "Europe/Paris", days: [1, 2, 3, 4, 5], platform: "shell", workspace: "local" });
   });
 
   it("schedule keeps the zone and days it is not given, takes days without a zone, and turns off", async () => {
     await say(app, "schedule 09:00 america/new_york weekends");
     expect((await say(app, "schedule 7:30")).fallbackText).toMatch(/^Daily digest here: 07:30 America\/New_York, weekends \(was 09:00 America\/New_York, weekends\)\. Next post: Sat 2026-08-01 07:30/);
     await say(app, "schedule 08:15 mon, wed, fri");
-    expect(stored()).toMatchObject({ postTime: "08:15", timezone: "America/New_York", days: [1, 3, 5] });
+    expect(await stored()).toMatchObject({ postTime: "08:15", timezone: "America/New_York", days: [1, 3, 5] });
     await say(app, "schedule 08:15 Mon-Fri UTC");
-    expect(stored()).toMatchObject({ timezone: "UTC", days: [1, 2, 3, 4, 5] });
+    expect(await stored()).toMatchObject({ timezone: "UTC", days: [1, 2, 3, 4, 5] });
     expect((await say(app, "schedule off")).fallbackText).toMatch(/Turned the daily post off here \(it was 08:15 UTC, weekdays/);
-    expect(stored()?.postTime).toBeNull();
+    expect((await stored())?.postTime).toBeNull();
     expect((await say(app, "schedule off")).fallbackText).toMatch(/has no daily post; nothing changed/);
   });
 
@@ -50,7 +48,7 @@ describe("schedule, settings, pause, resume and status through the real commands
     expect((await say(app, "schedule 09:00 Paris")).fallbackText).toMatch(/Unknown timezone "Paris"/);
     expect((await say(app, "schedule 09:00 Europe/Paris funday")).fallbackText).toMatch(/"funday" is not a set of days: use mon-fri, weekdays, weekends, daily/);
     expect((await say(app, "schedule 09:00 Europe/Paris America/New_York")).fallbackText).toMatch(/could not tell which/);
-    expect(stored()).toBeNull();
+    expect(await stored()).toBeNull();
   });
 
   it("settings shows everything with no arguments and changes one key at a time", async () => {
@@ -65,7 +63,7 @@ describe("schedule, settings, pause, resume and status through the real commands
     expect((await say(app, "settings thread on")).fallbackText).toMatch(/Set thread to on \(was off\)/);
     expect((await say(app, "settings mode topics")).fallbackText).toMatch(/Set mode to topics.*follows no topics yet.*\/papers subscribe/);
     expect((await say(app, "settings MAX 5")).fallbackText).toMatch(/already 5/);
-    expect(stored()).toMatchObject({ maxPapers: 5, minUpvotes: 20, catchUp: "all", useThread: true, mode: "topics", postTime: "09:00" });
+    expect(await stored()).toMatchObject({ maxPapers: 5, minUpvotes: 20, catchUp: "all", useThread: true, mode: "topics", postTime: "09:00" });
   });
 
   it("settings answers a wrong key or value with what is allowed", async () => {
@@ -76,7 +74,7 @@ describe("schedule, settings, pause, resume and status through the real commands
     expect((await say(app, "settings mode some")).fallbackText).toMatch(/all .* or topics/);
     expect((await say(app, "settings catch-up never")).fallbackText).toMatch(/latest .*all .*skip/);
     expect((await say(app, "settings thread maybe")).fallbackText).toMatch(/on .* or off/);
-    expect(stored()).toBeNull();
+    expect(await stored()).toBeNull();
   });
 
   it("only channel managers may change the schedule or settings; anyone may read status", async () => {
@@ -90,7 +88,7 @@ describe("schedule, settings, pause, resume and status through the real commands
       expect(reply.ephemeral).toBe(true);
       expect(reply.fallbackText).toBe("Only channel managers can change /papers settings: it changes this channel for everyone. Ask one of them, or a workspace admin. Anyone can see the current values with /papers settings.");
     }
-    expect(stored()).toBeNull();
+    expect(await stored()).toBeNull();
     expect((await say(app, "status", { canManage: false })).fallbackText).toMatch(/Schedule: none/);
   });
 
@@ -99,7 +97,7 @@ describe("schedule, settings, pause, resume and status through the real commands
     expect(shown.fallbackText).toMatch(/^Schedule: none/);
     expect(shown.fallbackText).toMatch(/Settings: .*10 papers/);
     expect((await say(app, "settings max", { canManage: false })).fallbackText).toMatch(/^max is 10 here; it takes a number from 1 to 25/);
-    expect(stored()).toBeNull();
+    expect(await stored()).toBeNull();
     expect((await say(app, "help", { canManage: false })).fallbackText).toMatch(/\/papers settings.*: Show or change digest settings: .*\. Changing needs channel-manager rights\./);
   });
 
@@ -108,21 +106,22 @@ describe("schedule, settings, pause, resume and status through the real commands
     expect((await say(app, "pause", { id: "alice" })).fallbackText).toMatch(/Paused the daily digest here \(schedule kept: 09:00 UTC, every day\)/);
     expect((await say(app, "pause")).fallbackText).toMatch(/already paused \(paused by alice at 2026-08-01 09:00 UTC with \/papers pause\)/);
     expect(textOf(await say(app, "status"))).toMatch(/Paused: paused by alice at 2026-08-01 09:00 UTC/);
-    app.deps.channelSettings.put({ ...stored()!, failureCount: 3, lastError: "Missing Access: cannot post", pausedReason: "paused after 3 failed posts: Missing Access" });
+    await app.ports.channelSettings.put({ ...(await stored())!, failureCount: 3, lastError: "Missing Access: cannot post", pausedReason: "paused after 3 failed posts: Missing Access" });
     const resumed = await say(app, "resume");
     expect(resumed.fallbackText).toMatch(/^Resumed the daily digest here \(it was paused after 3 failed posts: Missing Access\)\. Next post: Sun 2026-08-02 09:00 UTC.*Missing Access: cannot post/);
-    expect(stored()).toMatchObject({ paused: false, pausedReason: null, failureCount: 0 });
+    expect(await stored()).toMatchObject({ paused: false, pausedReason: null, failureCount: 0 });
     expect((await say(app, "resume")).fallbackText).toMatch(/not paused; nothing changed/);
   });
 
   it("status reports each source's last ingest, the next post and the last delivery with its outcome", async () => {
-    app.deps.clock = createFixedClock("2026-08-04T06:00:00Z");
-    expect((await ingestFile(app.deps, HF_0803)).status).toBe("ok");
-    await ingestRecent(app.deps, { hf: app.sources.hf ?? undefined, today: "2026-08-04", refetchDays: 0 });
+    app.cleanup();
+    app = createTestApp({ clock: createFixedClock("2026-08-04T06:00:00Z") });
+    expect((await ingestFile(app.core.ingests, HF_0803)).status).toBe("ok");
+    await app.core.ingests.recent({ hf: app.sources.hf ?? undefined, today: "2026-08-04", refetchDays: 0 });
     await say(app, "schedule 08:00 Europe/Paris");
     const fake = createFakeChatAdapter({ platform: "shell", limits: null });
     const request = { conversation: CH, platform: "shell", digestDay: "2026-08-04", scheduledFor: "2026-08-04T06:00:00.000Z", late: false, owner: "t", cutoff: null };
-    const [result] = await deliverMany(app.deps, new Map([["shell", fake]]), [request], { concurrency: 1 });
+    const [result] = await app.core.deliveries.run([request], new Map([["shell", fake]]), { concurrency: 1 });
     expect(result!.outcome.kind).toMatch(/sent|notice/);
     const status = await say(app, "status", { canManage: false });
     const text = textOf(status);

@@ -18,8 +18,8 @@ describe("subscribe's preview says what it looked at, and blames spelling only f
 
   it("on the offline sample, a topic no paper matches gets the count looked at and the closest paper, not a spelling hint", async () => {
     app = createTestApp({ now: "2026-08-01T09:00:00Z" });
-    await loadBundledSample(app.deps);
-    const looked = app.deps.papers.listSince("2026-07-25").length;
+    await loadBundledSample(app.core.ingests);
+    const looked = (await app.ports.papers.listSince("2026-07-25")).length;
     expect(looked).toBeGreaterThan(1);
     const reply = await say(app, "subscribe tokenization");
     expect(reply.fallbackText).toBe(
@@ -31,7 +31,7 @@ describe("subscribe's preview says what it looked at, and blames spelling only f
 
   it("names a word no stored paper contains and asks to check its spelling, still showing the closest for the other words", async () => {
     app = createTestApp({ now: "2026-08-01T09:00:00Z" });
-    await loadBundledSample(app.deps);
+    await loadBundledSample(app.core.ingests);
     const alone = await say(app, "subscribe tokenizaton");
     expect(alone.fallbackText).toMatch(/matched it, and no stored paper contains "tokenizaton": check its spelling\. New papers are checked against it as they arrive\.$/);
     const mixed = await say(app, "subscribe tokenizaton compression");
@@ -51,7 +51,7 @@ describe("subscribe's preview says what it looked at, and blames spelling only f
 
   it("counts one stored paper in the singular, and one match with its title", async () => {
     app = createTestApp({ now: "2026-08-01T09:00:00Z" });
-    app.deps.papers.upsert([paper("2607.00001", "Sparse Routing for Experts", "We route tokens to experts.", "2026-08-01")]);
+    await app.ports.papers.upsert([paper("2607.00001", "Sparse Routing for Experts", "We route tokens to experts.", "2026-08-01")]);
     expect((await say(app, "subscribe diffusion")).fallbackText).toBe(
       'Subscribed this channel to diffusion. The only paper stored from the last 7 days did not match it, and no stored paper contains "diffusion": check its spelling. New papers are checked against it as they arrive.',
     );
@@ -62,7 +62,7 @@ describe("subscribe's preview says what it looked at, and blames spelling only f
 
   it("when only older papers mention the topic, shows them as the closest from before the window", async () => {
     app = createTestApp({ now: "2026-08-01T09:00:00Z" });
-    app.deps.papers.upsert([
+    await app.ports.papers.upsert([
       paper("2607.00001", "Sparse Routing for Experts", "We route tokens to experts.", "2026-08-01"),
       paper("2607.00002", "Vision Models", "A passing note on speculative decoding.", "2026-08-01"),
       paper("2605.00003", "Speculative Decoding at Scale", "Drafts and verifies tokens.", "2026-05-02"),

@@ -19,7 +19,7 @@ async function typeIntoShell(app: ReturnType<typeof createTestApp>, lines: strin
   let printed = "";
   output.on("data", (d: Buffer) => (printed += d.toString()));
   const shell = createShellAdapter({ input, output, interactive: false, conversation: "shell:local:test", user: "alice" });
-  await shell.start(app.handleInbound);
+  await shell.start(app.core);
   input.end(lines.map((l) => `${l}\n`).join(""));
   await shell.finished;
   return printed;
@@ -30,7 +30,7 @@ describe("today <topic> without a date", () => {
     let app: ReturnType<typeof createTestApp>;
     beforeAll(async () => {
       app = createTestApp({ now: "2026-08-04T09:00:00Z" });
-      for (const file of [HF_0731, HF_0803]) await ingestFile(app.deps, file);
+      for (const file of [HF_0731, HF_0803]) await ingestFile(app.core.ingests, file);
     });
     afterAll(() => app.cleanup());
 

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ingestFile } from "../../src/cli/ingest-file.js";
-import type { CoreDeps } from "../../src/core/core-deps.js";
+import type { Ingests } from "../../src/core/create-core.js";
 
 const FIXTURE = join(import.meta.dirname, "../fixtures/hf-daily-papers-2026-08-03-nodate-limit3-newsassistant.json");
 
@@ -18,12 +18,12 @@ export const HOSTILE = {
 } as const;
 
 /** Ingests the 2026-08-03 fixture again with the first paper's title and AI summary replaced by HOSTILE's. */
-export async function ingestHostilePaper(deps: CoreDeps, dir: string): Promise<void> {
+export async function ingestHostilePaper(ingests: Pick<Ingests, "batch">, dir: string): Promise<void> {
   const items = JSON.parse(readFileSync(FIXTURE, "utf8")) as { paper: Record<string, unknown> }[];
   const first = items.find((i) => i.paper.id === HOSTILE.id)!;
   first.paper.title = HOSTILE.title;
   first.paper.ai_summary = HOSTILE.summary;
   const path = join(dir, "hf-daily-papers-2026-08-03-hostile.json");
   writeFileSync(path, JSON.stringify(items));
-  await ingestFile(deps, path);
+  await ingestFile(ingests, path);
 }

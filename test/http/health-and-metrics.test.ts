@@ -8,7 +8,10 @@ import { createPromTelemetry } from "../../src/http/prom-telemetry.js";
 import type { RunningHttpServer } from "../../src/http/http-server.js";
 import { startOperatorServer } from "../../src/http/start-operator-server.js";
 import { createScheduler } from "../../src/scheduler/create-scheduler.js";
-import { buildAdapter, eventually, FIXTURES, runSlash } from "../adapters/discord/discord-harness.js";
+import { createDiscordAdapter } from "../../src/adapters/discord/discord-adapter.js";
+import { discordConfigSchema } from "../../src/adapters/discord/discord-config.js";
+import { createFixedClock } from "../../src/core/clock.js";
+import { eventually, FIXTURES, runSlash } from "../adapters/discord/discord-harness.js";
 import { SECRETS as SLACK_SECRETS, startHarness as startSlackHarness } from "../adapters/slack/slack-harness.js";
 import { startFakeDiscord } from "../fakes/discord/fake-discord.js";
 import { formBody, signedPost, slashCommand } from "../fakes/slack/slack-payloads.js";
@@ -30,23 +33,23 @@ async function startStack() {
   const clock = movableClock("2026-08-03T09:00:00Z");
   const telemetry = createPromTelemetry({ llmBudgetLeft: () => 200 });
   const app = createTestApp({ clock, telemetry });
-  for (const file of ["hf-daily-papers-2026-07-31-date-allnewsai.json", "hf-daily-papers-2026-08-03-nodate-limit3-newsassistant.json"]) await ingestFile(app.deps, join(FIXTURES, file));
+  for (const file of ["hf-daily-papers-2026-07-31-date-allnewsai.json", "hf-daily-papers-2026-08-03-nodate-limit3-newsassistant.json"]) await ingestFile(app.core.ingests, join(FIXTURES, file));
   const fake = await startFakeDiscord();
-  const adapter = buildAdapter(app, fake);
-  await adapter.start(app.handleInbound);
+  const adapter = createDiscordAdapter({ token: "fake-token-not-secret", config: discordConfigSchema.parse({ apiBase: fake.apiBase }), logger: app.ports.logger, now: () => clock.now(), onRateLimited: () => telemetry.rateLimited("discord") });
+  await adapter.start(app.core);
   const adapters: ChatAdapter[] = [adapter];
-  const scheduler = createScheduler({ deps: app.deps, adapters: new Map([["discord", adapter]]), sources: null });
+  const scheduler = createScheduler({ core: app.core, clock, logger: app.ports.logger, adapters: new Map([["discord", adapter]]), sources: null });
   const server = await startOperatorServer({
     http: { port: 0, host: "127.0.0.1" },
     pingStore: () => app.database.ping(),
-    ingestRuns: app.deps.ingestRuns,
+    ingestRuns: app.ports.ingestRuns,
     sources: ["hf", "arxiv-rss"],
     adapters,
     lastDeliveryPass: () => scheduler.lastDeliveryPass(),
     telemetry,
     fallback: null,
     clock,
-    logger: app.deps.logger,
+    logger: app.ports.logger,
   });
   return { app, fake, adapter, scheduler, server, clock, telemetry };
 }
@@ -80,9 +83,9 @@ describe("GET /healthz and GET /metrics over real HTTP", () => {
 
   it("reports the age of the last successful ingest per source", async () => {
     stack = await startStack();
-    const id = stack.app.deps.ingestRuns.start("hf", "2026-08-03");
-    stack.app.deps.ingestRuns.finish(id, { status: "ok", papersNew: 3, papersUpdated: 0, bad: [], error: null });
-    const finishedAt = stack.app.deps.ingestRuns.recent(1, "hf")[0]!.finishedAt!;
+    const id = await stack.app.ports.ingestRuns.start("hf", "2026-08-03");
+    await stack.app.ports.ingestRuns.finish(id, { status: "ok", papersNew: 3, papersUpdated: 0, bad: [], error: null });
+    const finishedAt = (await stack.app.ports.ingestRuns.recent(1, "hf"))[0]!.finishedAt!;
     const body = JSON.parse((await get(stack.server, "/healthz")).body);
     expect(body.ingest.hf.lastSuccessAt).toBe(finishedAt);
     expect(typeof body.ingest.hf.ageSeconds).toBe("number");
@@ -122,10 +125,10 @@ describe("GET /healthz and GET /metrics over real HTTP", () => {
     await runSlash({ ...stack, guildId: guild.id, channels: guild.channels.map((c) => c.id), alice, close: async () => undefined, restart: async () => stack!.adapter }, "help");
     // Due at 08:59, delivered at 09:00: one minute late.
     const conversation = `discord:${guild.id}:${guild.channels[0]!.id}`;
-    stack.app.deps.channelSettings.put({ ...defaultChannelSettings(conversation, "discord", guild.id, "2026-08-03T08:00:00Z"), postTime: "08:59" });
+    await stack.app.ports.channelSettings.put({ ...defaultChannelSettings(conversation, "discord", guild.id, "2026-08-03T08:00:00Z"), postTime: "08:59" });
     const results = await stack.scheduler.deliverDue();
     expect(results?.map((r) => r.outcome.kind)).toEqual(["sent"]);
-    const paperId = stack.app.deps.ledger.items(conversation, "2026-08-03").find((i) => i.paperId)!.paperId!;
+    const paperId = (await stack.app.ports.ledger.run(conversation, "2026-08-03").items()).find((i) => i.paperId)!.paperId!;
     await say(stack.app, `upvote ${paperId}`, { conversation });
     await say(stack.app, `upvote ${paperId}`, { conversation });
     const res = await get(stack.server, "/metrics");
@@ -162,14 +165,14 @@ describe("Slack in HTTP mode shares the operator server", () => {
     const server = await startOperatorServer({
       http: { port: 0, host: "127.0.0.1" },
       pingStore: () => h.app.database.ping(),
-      ingestRuns: h.app.deps.ingestRuns,
+      ingestRuns: h.app.ports.ingestRuns,
       sources: [],
       adapters: [h.adapter],
       lastDeliveryPass: () => null,
       telemetry: null,
       fallback: h.adapter.requestListener(),
-      clock: h.app.deps.clock,
-      logger: h.app.deps.logger,
+      clock: h.app.ports.clock,
+      logger: h.app.ports.logger,
     });
     try {
       expect(h.adapter.requestUrl()).toBeNull();
@@ -193,11 +196,12 @@ describe("Slack in HTTP mode shares the operator server", () => {
 
 describe("Slack in Socket Mode reports its connection", () => {
   it("connected once started, disconnected (since when) once stopped", async () => {
-    const h = await startSlackHarness("socket", {}, { ingest: false });
+    const clock = createFixedClock("2026-08-04T09:00:00Z");
+    const h = await startSlackHarness("socket", { now: () => clock.now() }, { ingest: false });
     try {
       expect(h.adapter.connection!()).toMatchObject({ connected: true });
       await h.adapter.stop();
-      expect(h.adapter.connection!()).toEqual({ connected: false, since: h.app.deps.clock.now().toISOString() });
+      expect(h.adapter.connection!()).toEqual({ connected: false, since: "2026-08-04T09:00:00.000Z" });
     } finally {
       await h.close();
     }

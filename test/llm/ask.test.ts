@@ -22,7 +22,7 @@ describe.each(["openai", "anthropic"] as const)("/papers ask through %s", (provi
     html = await startFakeArxivHtml();
     html.setPage("2608.00001", SPARSEMIX_HTML);
     app = createLlmTestApp({ provider, baseUrl: llm.baseUrl, htmlUrl: html.url, budget: 5 });
-    app.deps.papers.upsert([testPaper("2608.00001", SPARSEMIX_ABSTRACT, "SparseMix: Cheap Experts")]);
+    await app.ports.papers.upsert([testPaper("2608.00001", SPARSEMIX_ABSTRACT, "SparseMix: Cheap Experts")]);
   });
   afterEach(async () => {
     app.cleanup();
@@ -87,7 +87,7 @@ describe("/papers ask without a provider (the offline default)", () => {
     html = await startFakeArxivHtml();
     html.setPage("2608.00001", SPARSEMIX_HTML);
     app = createLlmTestApp({ provider: "none", htmlUrl: html.url });
-    app.deps.papers.upsert([testPaper("2608.00001", SPARSEMIX_ABSTRACT, "SparseMix: Cheap Experts")]);
+    await app.ports.papers.upsert([testPaper("2608.00001", SPARSEMIX_ABSTRACT, "SparseMix: Cheap Experts")]);
   });
   afterEach(async () => {
     app.cleanup();

@@ -33,7 +33,7 @@ describe("untrusted paper text and questions stay data", () => {
     llm = await startFakeLlmServer("openai");
     llm.setDefault(gullible);
     app = createLlmTestApp({ provider: "openai", baseUrl: llm.baseUrl });
-    app.deps.papers.upsert([testPaper("2608.00009", ABSTRACT, "Robust Summaries <@&42>")]);
+    await app.ports.papers.upsert([testPaper("2608.00009", ABSTRACT, "Robust Summaries <@&42>")]);
   });
   afterEach(async () => {
     app.cleanup();
@@ -60,7 +60,7 @@ describe("untrusted paper text and questions stay data", () => {
     const text = textOf(reply);
     expect(text).not.toContain("HIJACKED");
     expect(text).toMatch(/AI summary unavailable \(the model's answer was not usable\)/);
-    expect(app.deps.llm!.cache.get("2608.00009", "tldr", "test-gpt")).toBeNull();
+    expect(await app.ports.llm.cache.get("2608.00009", "tldr", "test-gpt")).toBeNull();
   });
 
   it("an answer the injection hijacked shows only verified quotes, rendered as inert text", async () => {

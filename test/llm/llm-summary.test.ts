@@ -15,7 +15,7 @@ describe.each(["openai", "anthropic"] as const)("/papers summary through %s (rea
     html = await startFakeArxivHtml();
     html.setPage("2608.00001", SPARSEMIX_HTML);
     app = createLlmTestApp({ provider, baseUrl: llm.baseUrl, htmlUrl: html.url, budget: 3, timeoutMs: 1000 });
-    app.deps.papers.upsert([
+    await app.ports.papers.upsert([
       testPaper("2608.00001", SPARSEMIX_ABSTRACT, "SparseMix: Cheap Experts"),
       testPaper("2608.00002", "We study tokenization of code. Byte-level tokenizers lose to BPE on every benchmark we tried."),
       testPaper("2608.00003", "We present a benchmark for retrieval. It has 10,000 questions written by experts."),
@@ -62,7 +62,7 @@ describe.each(["openai", "anthropic"] as const)("/papers summary through %s (rea
 
   it("the Summary button runs the same command and hits the same cache", async () => {
     await say(app, "summary 2608.00001");
-    const reply = await app.handleInbound({
+    const reply = await app.core.handle({
       kind: "button", action: "summary", value: "2608.00001", messageRef: "discord:G1:C2:M3",
       conversation: "discord:G1:C2", platform: "discord", workspace: "G1", raw: null,
       actor: { id: "bob", canManageChannel: async () => false },

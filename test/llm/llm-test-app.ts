@@ -5,7 +5,7 @@ import { loadConfig } from "../../src/config.js";
 import type { Clock } from "../../src/core/clock.js";
 import type { LogFields, Logger } from "../../src/core/logger.js";
 import type { PaperInput } from "../../src/core/papers/paper.js";
-import { createApp, type App } from "../../src/main.js";
+import { createApp, type App } from "../../src/app.js";
 import { testConfig } from "../helpers/test-app.js";
 
 /** The API key the tests configure; asserted never to reach a log line. */

@@ -4,28 +4,30 @@ import { createSqliteSummaryCache } from "../../src/db/sqlite-summary-cache.js";
 
 describe("SqliteSummaryCache (real migrations)", () => {
   let open: OpenDatabase;
-  beforeEach(() => {
+  beforeEach(async () => {
     open = openDatabase(":memory:");
   });
   afterEach(() => open.close());
 
-  it("stores and replaces one entry per paper, kind and model", () => {
+  it("stores and replaces one entry per paper, kind and model", async () => {
     const cache = createSqliteSummaryCache(open);
     const entry = { paperId: "2608.00001", kind: "tldr" as const, model: "m1", text: "{}", writtenBy: "m1-2026", paperVersion: 1, createdAt: "2026-08-04T09:00:00.000Z" };
-    cache.put(entry);
-    cache.put({ ...entry, model: "m2", text: "other" });
-    cache.put({ ...entry, text: "{\"v\":2}", paperVersion: 2 });
-    expect(cache.get("2608.00001", "tldr", "m1")).toEqual({ ...entry, text: "{\"v\":2}", paperVersion: 2 });
-    expect(cache.get("2608.00001", "tldr", "m2")?.text).toBe("other");
-    expect(cache.get("2608.00001", "full-text", "m1")).toBeNull();
+    await cache.put(entry);
+    await cache.put({ ...entry, model: "m2", text: "other" });
+    await cache.put({ ...entry, text: "{\"v\":2}", paperVersion: 2 });
+    expect(await cache.get("2608.00001", "tldr", "m1")).toEqual({ ...entry, text: "{\"v\":2}", paperVersion: 2 });
+    expect((await cache.get("2608.00001", "tldr", "m2"))?.text).toBe("other");
+    expect(await cache.get("2608.00001", "full-text", "m1")).toBeNull();
   });
 
-  it("takes requests from a day's budget until it is spent, per day, and never from a zero budget", () => {
+  it("takes requests from a day's budget until it is spent, per day, and never from a zero budget", async () => {
     const cache = createSqliteSummaryCache(open);
-    expect([1, 2, 3].map(() => cache.consumeRequest("2026-08-04", 2))).toEqual([true, true, false]);
-    expect(cache.requestsUsed("2026-08-04")).toBe(2);
-    expect(cache.consumeRequest("2026-08-05", 2)).toBe(true);
-    expect(cache.consumeRequest("2026-08-06", 0)).toBe(false);
-    expect(cache.requestsUsed("2026-08-06")).toBe(0);
+    const taken: boolean[] = [];
+    for (let i = 0; i < 3; i += 1) taken.push(await cache.consumeRequest("2026-08-04", 2));
+    expect(taken).toEqual([true, true, false]);
+    expect(await cache.requestsUsed("2026-08-04")).toBe(2);
+    expect(await cache.consumeRequest("2026-08-05", 2)).toBe(true);
+    expect(await cache.consumeRequest("2026-08-06", 0)).toBe(false);
+    expect(await cache.requestsUsed("2026-08-06")).toBe(0);
   });
 });

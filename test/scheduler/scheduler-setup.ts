@@ -18,30 +18,35 @@ export interface MovableClock extends Clock {
 
 /** A test app whose `deps.clock` tests move, with two HF days ingested, and a recording discord adapter with no rate limits. */
 export async function createSchedulerApp(start: string): Promise<{ app: ReturnType<typeof createTestApp>; clock: MovableClock; discord: FakeChatAdapter }> {
-  const app = createTestApp({ now: start });
   let now = new Date(start);
   const clock: MovableClock = {
     now: () => new Date(now.getTime()),
     set: (iso) => (now = new Date(iso)),
   };
-  app.deps.clock = clock;
+  const app = createTestApp({ clock });
   for (const file of HF_FILES) {
-    const run = await ingestFile(app.deps, file);
+    const run = await ingestFile(app.core.ingests, file);
     if (run.status !== "ok") throw new Error(`fixture ${file}: ${run.error}`);
   }
   return { app, clock, discord: createFakeChatAdapter({ platform: "discord", limits: null }) };
 }
 
 /** Stores a discord channel scheduled daily at 08:00 UTC, set up on `updatedAt`, plus `patch`. */
-export function scheduleChannel(app: ReturnType<typeof createTestApp>, conversation: string, patch: Partial<ChannelSettings> = {}): ChannelSettings {
+export async function scheduleChannel(app: ReturnType<typeof createTestApp>, conversation: string, patch: Partial<ChannelSettings> = {}): Promise<ChannelSettings> {
   const settings = { ...defaultChannelSettings(conversation, "discord", "G1", "2026-07-01T00:00:00.000Z"), postTime: "08:00", ...patch };
-  app.deps.channelSettings.put(settings);
+  await app.ports.channelSettings.put(settings);
   return settings;
 }
 
 /** Marks a digest as already posted (as a real run would). */
-export function postedBefore(app: ReturnType<typeof createTestApp>, conversation: string, digestDay: string): void {
+export async function postedBefore(app: ReturnType<typeof createTestApp>, conversation: string, digestDay: string): Promise<void> {
   const at = `${digestDay}T08:00:05.000Z`;
-  app.deps.ledger.claimRun({ conversation, digestDay, owner: "earlier", leaseUntil: at, scheduledFor: `${digestDay}T08:00:00.000Z`, late: false, now: at });
-  app.deps.ledger.finishRun(conversation, digestDay, "earlier", { status: "sent", papersSent: 5, detail: null, now: at });
+  const run = app.ports.ledger.run(conversation, digestDay);
+  await run.claim({ owner: "earlier", leaseUntil: at, scheduledFor: `${digestDay}T08:00:00.000Z`, late: false, now: at });
+  await run.finish("earlier", { status: "sent", papersSent: 5, detail: null, now: at });
+}
+
+/** The scheduler options every test shares: the app's core, clock and logger. */
+export function schedulerBase(app: ReturnType<typeof createTestApp>): { core: ReturnType<typeof createTestApp>["core"]; clock: ReturnType<typeof createTestApp>["ports"]["clock"]; logger: ReturnType<typeof createTestApp>["ports"]["logger"] } {
+  return { core: app.core, clock: app.ports.clock, logger: app.ports.logger };
 }

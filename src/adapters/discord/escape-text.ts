@@ -1,4 +1,5 @@
 import { escapeMarkdown } from "discord.js";
+import { clip } from "../../core/chat/clip.js";
 import { stripBidiControls } from "../shared/without-bidi-controls.js";
 
 const ZWSP = "\u200b";
@@ -31,12 +32,12 @@ export function escapeUntrusted(text: string, max?: number): string {
   return max === undefined ? escaped : truncate(escaped, max);
 }
 
-/** Cuts `text` to at most `max` characters, ending with `…` when cut. */
+/** A cut that would leave a dangling markdown-escape backslash. */
+export const ESCAPE_TAIL = /\\+$/;
+
+/** Cuts `text` to at most `max` characters, ending with `…` when cut (the shared clip, never leaving a dangling escape). */
 export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, Math.max(0, max - 1));
-  // Never leave half a surrogate pair or a dangling escape backslash.
-  return `${cut.replace(/[\ud800-\udbff]$/, "").replace(/\\+$/, "")}…`;
+  return clip(text, max, { unsafeTail: ESCAPE_TAIL });
 }
 
 /** A URL safe to use in a masked link or embed: http(s) only, with `(`, `)` and spaces percent-encoded; null otherwise. */

@@ -1,11 +1,13 @@
 import { DiscordAPIError, MessageFlags } from "discord.js";
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction } from "discord.js";
-import type { InboundHandler } from "../../core/chat/chat-adapter.js";
-import type { OutboundMessage } from "../../core/chat/message.js";
-import type { CommandDefinitionInfo } from "../../core/commands/define-command.js";
-import type { CoreDeps } from "../../core/core-deps.js";
+import type { ChatCore } from "../../core/chat/chat-adapter.js";
+import type { InboundEvent, OutboundMessage } from "../../core/chat/message.js";
 import type { Logger } from "../../core/logger.js";
-import { autocompleteChoices } from "./autocomplete.js";
+import { answerInTime } from "../shared/answer-in-time.js";
+import { routeToThread } from "../shared/route-to-thread.js";
+import { stripBidiControls } from "../shared/without-bidi-controls.js";
+import { DISCORD_LIMITS as L } from "./discord-limits.js";
+import { truncate } from "./escape-text.js";
 import { buttonEventOf, commandEventOf, whereOf } from "./parse-interaction.js";
 import { renderMessage } from "./render-message.js";
 
@@ -14,31 +16,12 @@ export const DEFER_AFTER_MS = 2000;
 
 /** What the interaction handler needs. */
 export interface InteractionContext {
-  /** The core's entry point. */
-  handler: InboundHandler;
-  /** The command definitions (for `slow` and option types). */
-  commands: () => CommandDefinitionInfo[];
-  /** Stores for autocomplete. */
-  deps: Pick<CoreDeps, "papers" | "subscriptions" | "clock">;
+  /** The core. */
+  core: ChatCore;
   /** Logger. */
   logger: Logger;
   /** Posts a reply into the thread of a message (the adapter's send with `threadOf`); returns the posted ref. */
-  postInThread?: (conversation: string, message: OutboundMessage, threadOf: string) => Promise<string>;
-}
-
-/** The private note left where a question was asked when its answer went to the paper's thread. */
-export const ANSWERED_IN_THREAD = "Answered in the paper's thread.";
-
-/** Routes a reply that asks for a thread there, and returns the note to answer the interaction with; null when it stays here. */
-async function routeToThread(reply: OutboundMessage, conversation: string, ctx: InteractionContext): Promise<OutboundMessage | null> {
-  if (!reply.threadOf || reply.ephemeral || !ctx.postInThread) return null;
-  try {
-    await ctx.postInThread(conversation, { ...reply, threadOf: undefined }, reply.threadOf);
-    return notice(ANSWERED_IN_THREAD);
-  } catch (err) {
-    ctx.logger.info({ err, threadOf: reply.threadOf }, "could not answer in the paper's thread; answering here");
-    return null;
-  }
+  postInThread: (conversation: string, message: OutboundMessage, threadOf: string) => Promise<string>;
 }
 
 /** The answer to an interaction from a DM, where there is no channel to manage or post to. */
@@ -69,48 +52,48 @@ async function answer(interaction: Repliable, reply: OutboundMessage): Promise<v
   for (const payload of rest) await interaction.followUp(payload);
 }
 
-/** Runs the core for an interaction within Discord's 3 s: slow commands defer at once, others when late. */
-async function runTimed(interaction: Repliable, slow: boolean, work: () => Promise<OutboundMessage | null>, ctx: InteractionContext): Promise<void> {
-  if (slow) await interaction.deferReply();
-  const pending = work();
-  if (!slow) {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), DEFER_AFTER_MS)));
-    const first = await Promise.race([pending.then(() => "done" as const), late]);
-    clearTimeout(timer);
-    if (first === "late") await interaction.deferReply();
-  }
-  const reply = (await pending) ?? notice(STALE_BUTTON);
-  const routed = await routeToThread(reply, whereOf(interaction).conversation, ctx);
-  await answer(interaction, routed ?? reply);
+/** Runs the core for an interaction within Discord's 3 s (slow events defer at once, others when late), then answers where the reply says. */
+async function runTimed(interaction: Repliable, event: InboundEvent | null, ctx: InteractionContext): Promise<void> {
+  const { value } = await answerInTime({
+    slow: event ? ctx.core.isSlow(event) : false,
+    deadlineMs: DEFER_AFTER_MS,
+    work: async () => (event ? ctx.core.handle(event) : null),
+    defer: async () => void (await interaction.deferReply()),
+  });
+  const reply = value ?? notice(STALE_BUTTON);
+  const conversation = whereOf(interaction).conversation;
+  await answer(interaction, await routeToThread(reply, (message, threadOf) => ctx.postInThread(conversation, message, threadOf), ctx.logger));
 }
 
 async function onAutocomplete(interaction: AutocompleteInteraction, ctx: InteractionContext): Promise<void> {
   if (!interaction.inGuild()) return interaction.respond([]);
   const focused = interaction.options.getFocused(true);
-  const sub = interaction.options.getSubcommand(false) ?? "";
-  const option = ctx.commands().find((c) => c.name === sub)?.options.find((o) => o.name === focused.name);
-  const choices = option ? autocompleteChoices(ctx.deps, option.type, whereOf(interaction).conversation, String(focused.value)) : [];
-  await interaction.respond(choices);
+  const choices = await ctx.core.autocomplete({
+    command: interaction.options.getSubcommand(false) ?? "",
+    option: focused.name,
+    conversation: whereOf(interaction).conversation,
+    typed: String(focused.value),
+  });
+  // Discord: at most 25 choices, values and names of at most 100 characters.
+  await interaction.respond(
+    choices
+      .filter((c) => c.value.length <= L.choiceText)
+      .slice(0, L.autocompleteChoices)
+      .map((c) => ({ name: truncate(stripBidiControls(c.name), L.choiceText), value: c.value })),
+  );
 }
 
 /**
  * Handles one interaction: slash commands and buttons go to the core and their reply is
- * rendered; autocomplete answers from the stores; DMs get a notice. Never throws.
+ * rendered; autocomplete asks the core; DMs get a notice. Never throws.
  */
 export async function handleInteraction(interaction: Interaction, ctx: InteractionContext): Promise<void> {
   try {
     if (interaction.isAutocomplete()) return await onAutocomplete(interaction, ctx);
     if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
     if (!interaction.inGuild()) return await interaction.reply(renderMessage(notice(DM_NOTICE))[0]!).then(() => undefined);
-    if (interaction.isChatInputCommand()) {
-      const event = commandEventOf(interaction);
-      const slow = ctx.commands().find((c) => c.name === event.name)?.slow ?? false;
-      return await runTimed(interaction, slow, () => ctx.handler(event), ctx);
-    }
-    const event = buttonEventOf(interaction);
-    const slow = event?.action === "summary";
-    await runTimed(interaction, slow, async () => (event ? ctx.handler(event) : null), ctx);
+    const event = interaction.isChatInputCommand() ? commandEventOf(interaction) : buttonEventOf(interaction);
+    await runTimed(interaction, event, ctx);
   } catch (err) {
     const code = err instanceof DiscordAPIError ? err.code : undefined;
     ctx.logger.warn({ err, code, interaction: interaction.id, type: interaction.type }, code === 10062 ? "interaction expired before the answer" : "interaction failed");

@@ -1,19 +1,16 @@
 import { Events } from "discord.js";
 import type { Client, GatewayDispatchPayload, MessageReaction, PartialMessageReaction, PartialUser, User } from "discord.js";
-import type { InboundHandler } from "../../core/chat/chat-adapter.js";
+import type { ChatCore } from "../../core/chat/chat-adapter.js";
 import type { ReactionEvent } from "../../core/chat/message.js";
 import type { Logger } from "../../core/logger.js";
-import { emojiMatcher } from "../../core/votes/normalize-emoji.js";
 import { DISCORD_PLATFORM, conversationRef, messageRef } from "./discord-refs.js";
 
 /** What the reaction listener needs. */
 export interface ReactionListenerOptions {
   /** The logged-in (or logging-in) client. */
   client: Client;
-  /** The core's entry point. */
-  handler: InboundHandler;
-  /** Emoji that count as upvotes (names, aliases or characters; compared via normalizeEmoji, skin tones ignored). */
-  upvoteEmoji: string[];
+  /** The core, which decides which emoji count. */
+  core: Pick<ChatCore, "handle">;
   /** Resolves when live reactions may be applied (after the start-up reconcile). */
   gate: () => Promise<void>;
   /** Logger. */
@@ -34,7 +31,6 @@ function dispatchKey(kind: string, d: ReactionPacket): string {
  */
 export function listenForReactions(options: ReactionListenerOptions): () => void {
   const { client, logger } = options;
-  const isUpvote = emojiMatcher(options.upvoteEmoji);
   const sessions = new Map<number, string>();
   const pendingIds = new Map<string, string[]>();
   let chain: Promise<void> = Promise.resolve();
@@ -58,7 +54,6 @@ export function listenForReactions(options: ReactionListenerOptions): () => void
   const handle = async (added: boolean, reaction: MessageReaction | PartialMessageReaction, rawUser: User | PartialUser, eventId: string | undefined) => {
     if (rawUser.id === client.user?.id) return;
     const emoji = reaction.emoji.name ?? "";
-    if (!isUpvote(emoji)) return;
     // Remove events carry no member; an unknown user on an add is fetched to learn whether it is a bot.
     const user = rawUser.partial && added ? await rawUser.fetch() : rawUser;
     if (user.bot) return;
@@ -76,7 +71,7 @@ export function listenForReactions(options: ReactionListenerOptions): () => void
       raw: { messageId: message.id, channelId: message.channelId, emoji },
     };
     await options.gate();
-    await options.handler(event);
+    await options.core.handle(event);
   };
 
   const listener = (added: boolean) => (reaction: MessageReaction | PartialMessageReaction, user: User | PartialUser) => {

@@ -1,6 +1,6 @@
 import { Routes } from "discord.js";
 import type { REST } from "discord.js";
-import type { CommandDefinitionInfo } from "../../core/commands/define-command.js";
+import type { CommandDefinitionInfo } from "../../core/chat/command-info.js";
 import { buildSlashCommands } from "./slash-commands.js";
 
 /**

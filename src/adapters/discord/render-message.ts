@@ -2,8 +2,9 @@ import { ButtonStyle, ComponentType, MessageFlags } from "discord.js";
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed, APIEmbedField } from "discord.js";
 import type { Block, Link, OutboundMessage, PaperCard } from "../../core/chat/message.js";
 import { DISCORD_LIMITS as L } from "./discord-limits.js";
+import { splitText as splitPieces } from "../shared/split-text.js";
+import { ESCAPE_TAIL, escapeUntrusted, safeUrl, truncate } from "./escape-text.js";
 import { withoutBidiControls } from "../shared/without-bidi-controls.js";
-import { escapeUntrusted, safeUrl, truncate } from "./escape-text.js";
 
 /** One Discord message body, in the shape discord.js `send`/`reply` accept. */
 export interface DiscordPayload {
@@ -100,23 +101,9 @@ function buttonRows(buttons: Extract<Block, { kind: "actions" }>["buttons"]): AP
   return rows;
 }
 
-/** Splits text into chunks of at most `max` characters, at line breaks where possible. */
+/** Splits text into chunks of at most `max` characters (the shared splitter, never inside an escape). */
 export function splitText(text: string, max: number): string[] {
-  const chunks: string[] = [];
-  let current = "";
-  for (const line of text.split("\n")) {
-    const pieces = line.length <= max ? [line] : (line.match(new RegExp(`[\\s\\S]{1,${max}}`, "g")) ?? []);
-    for (const piece of pieces) {
-      const joined = current ? `${current}\n${piece}` : piece;
-      if (joined.length <= max) current = joined;
-      else {
-        chunks.push(current);
-        current = piece;
-      }
-    }
-  }
-  if (current) chunks.push(current);
-  return chunks;
+  return splitPieces(text, max, ESCAPE_TAIL);
 }
 
 function contentOf(block: Block): string | null {

@@ -1,6 +1,6 @@
 import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from "discord.js";
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody, SlashCommandSubcommandBuilder } from "discord.js";
-import type { CommandDefinitionInfo, OptionDef } from "../../core/commands/define-command.js";
+import type { CommandDefinitionInfo, OptionDef } from "../../core/chat/command-info.js";
 import { DISCORD_LIMITS as L } from "./discord-limits.js";
 import { truncate } from "./escape-text.js";
 

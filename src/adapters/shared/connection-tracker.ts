@@ -1,5 +1,4 @@
 import type { ConnectionState } from "../../core/chat/chat-adapter.js";
-import { createSystemClock, type Clock } from "../../core/clock.js";
 
 /** Follows one platform connection going up and down, remembering when it last changed. */
 export interface ConnectionTracker {
@@ -11,11 +10,11 @@ export interface ConnectionTracker {
   state(): ConnectionState;
 }
 
-/** A tracker that starts disconnected (not started yet) at `clock`'s now. */
-export function createConnectionTracker(clock: Clock = createSystemClock()): ConnectionTracker {
-  let state: ConnectionState = { connected: false, since: clock.now().toISOString() };
+/** A tracker that starts disconnected (not started yet); `now` is the source of time (default the system clock). */
+export function createConnectionTracker(now: () => Date = () => new Date()): ConnectionTracker {
+  let state: ConnectionState = { connected: false, since: now().toISOString() };
   const set = (connected: boolean) => {
-    if (state.connected !== connected) state = { connected, since: clock.now().toISOString() };
+    if (state.connected !== connected) state = { connected, since: now().toISOString() };
   };
   return { up: () => set(true), down: () => set(false), state: () => ({ ...state }) };
 }

@@ -1,6 +1,6 @@
 import { createInterface, type Interface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import type { ChatAdapter, InboundHandler } from "../../core/chat/chat-adapter.js";
+import type { ChatAdapter, ChatCore } from "../../core/chat/chat-adapter.js";
 import type { CommandEvent, OutboundMessage } from "../../core/chat/message.js";
 import { completeCommand } from "./complete-command.js";
 import { renderText } from "./render-text.js";
@@ -72,14 +72,14 @@ export function createShellAdapter(options: ShellAdapterOptions): ShellAdapter {
   const names = [...(options.commands ?? []), "exit"];
   const platform = options.conversation.split(":")[0] ?? "shell";
 
-  async function loop(handler: InboundHandler, reader: Interface): Promise<void> {
+  async function loop(core: ChatCore, reader: Interface): Promise<void> {
     if (options.interactive) reader.prompt();
     for await (const line of reader) {
       const trimmed = line.trim();
       if (trimmed === "exit" || trimmed === "quit") break;
       if (trimmed.length > 0) {
         const { name, text } = parseShellLine(trimmed);
-        const reply = await handler(shellCommandEvent(options, name, text, line));
+        const reply = await core.handle(shellCommandEvent(options, name, text, line));
         if (reply) print(renderText(reply));
       }
       if (options.interactive) reader.prompt();
@@ -91,7 +91,7 @@ export function createShellAdapter(options: ShellAdapterOptions): ShellAdapter {
     limits: null,
     finished,
     say: print,
-    async start(handler) {
+    async start(core) {
       const reader = createInterface({
         input: options.input,
         output: options.interactive ? options.output : undefined,
@@ -100,7 +100,7 @@ export function createShellAdapter(options: ShellAdapterOptions): ShellAdapter {
         ...(options.interactive ? { completer: (line: string) => completeCommand(names, line) } : {}),
       });
       rl = reader;
-      loop(handler, reader)
+      loop(core, reader)
         .catch((err: unknown) => print(`shell stopped: ${(err as Error).message}`))
         .finally(() => {
           reader.close();

@@ -1,3 +1,5 @@
+import { clip } from "../../core/chat/clip.js";
+
 // Slack mrkdwn treats &, < and > as control characters: `<!channel>`, `<@U123>` and
 // `<url|label>` are mentions and links. Untrusted text (titles, authors, summaries) is
 // escaped so it is always shown as typed and can never ping anyone.
@@ -25,12 +27,11 @@ export function oneLine(text: string): string {
 
 /** Cuts text to `max` characters, ending with `…` when cut, never splitting a surrogate pair or an entity. */
 export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = text.slice(0, Math.max(0, max - 1));
-  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
-  cut = cut.replace(/&[a-z]{0,4}$/, "");
-  return `${cut}…`;
+  return clip(text, max, { unsafeTail: ENTITY_TAIL });
 }
+
+/** A cut that would leave half an HTML entity (`&am`). */
+export const ENTITY_TAIL = /&[a-z]{0,4}$/;
 
 /** A URL safe inside `<url|label>`: http(s) only, with `|`, `<`, `>` percent-encoded and `&` escaped; null otherwise. */
 export function safeUrl(url: string): string | null {

@@ -1,22 +1,22 @@
 import type { App, ButtonAction, RespondArguments } from "@slack/bolt";
-import type { InboundHandler } from "../../core/chat/chat-adapter.js";
-import { SendError } from "../../core/chat/chat-adapter.js";
-import type { OutboundMessage } from "../../core/chat/message.js";
+import type { ChatCore } from "../../core/chat/chat-adapter.js";
+import type { InboundEvent, OutboundMessage } from "../../core/chat/message.js";
 import type { Logger } from "../../core/logger.js";
-import { parseButton, parseSlashCommand } from "./parse-command.js";
+import { answerInTime } from "../shared/answer-in-time.js";
+import { ANSWERED_IN_THREAD, routeToThread } from "../shared/route-to-thread.js";
+import { parseButton } from "./parse-button.js";
+import { parseSlashCommand } from "./parse-command.js";
 import { postMessage } from "./post-message.js";
-import { parseSlackRef } from "./slack-refs.js";
 import { ACTION_PREFIX, renderMessage, type SlackMessage } from "./render-message.js";
 import type { ChannelRights } from "./slack-rights.js";
+import { messageRef, parseSlackRef } from "./slack-refs.js";
 
 /** What the command and button listeners need. */
 export interface InteractionDeps {
-  /** The core's entry point, set once the adapter starts. */
-  handler: () => InboundHandler | null;
+  /** The core, set once the adapter starts. */
+  core: () => ChatCore | null;
   /** Rights checks for manager-only commands. */
   rights: ChannelRights;
-  /** True for subcommands declared `slow` (network work): acked at once, answered through respond(). */
-  isSlow: (name: string) => boolean;
   /** Answer inline in the ack when the core replies within this many ms; else ack empty and respond later. */
   ackDeadlineMs: number;
   /** Logger. */
@@ -35,38 +35,24 @@ export function toResponse(part: SlackMessage, ephemeral: boolean): RespondArgum
   return { response_type: ephemeral ? "ephemeral" : "in_channel", text: part.text, blocks: part.blocks, replace_original: false };
 }
 
-async function runSafely(deps: InteractionDeps, event: Parameters<InboundHandler>[0]): Promise<OutboundMessage | null> {
-  const handler = deps.handler();
-  if (!handler) return null;
+async function runSafely(deps: InteractionDeps, event: InboundEvent): Promise<OutboundMessage | null> {
+  const core = deps.core();
+  if (!core) return null;
   try {
-    return await handler(event);
+    return await core.handle(event);
   } catch (err) {
     deps.logger.error({ kind: event.kind, conversation: event.conversation, err: (err as Error).message }, "core handler failed");
     return FAILED;
   }
 }
 
-/** The private note left where a question was asked when its answer went to the paper's thread. */
-export const ANSWERED_IN_THREAD: OutboundMessage = {
-  blocks: [{ kind: "text", text: "Answered in the paper's thread." }],
-  fallbackText: "Answered in the paper's thread.",
-  ephemeral: true,
-};
-
-/**
- * Posts a reply that asks for a paper's thread (`threadOf`) into that thread, and returns the
- * note to answer the command with; returns the reply itself when it stays where it was asked.
- */
-async function routeToThread(reply: OutboundMessage, client: App["client"], logger: Logger): Promise<OutboundMessage> {
-  const target = reply.threadOf && !reply.ephemeral ? parseSlackRef(reply.threadOf) : null;
-  if (!target?.ts) return reply;
-  try {
-    await postMessage(client, { channel: target.channelId, threadTs: target.ts }, renderMessage({ ...reply, threadOf: undefined }), logger);
-    return ANSWERED_IN_THREAD;
-  } catch (err) {
-    logger.info({ channel: target.channelId, reason: (err as Error).message }, "could not answer in the paper's thread; answering here");
-    return reply;
-  }
+/** Posts a message into the thread of a Slack message reference. */
+function threadPoster(client: App["client"], logger: Logger) {
+  return async (message: OutboundMessage, threadOf: string) => {
+    const target = parseSlackRef(threadOf);
+    if (!target?.ts) throw new Error(`${threadOf} is not a Slack message`);
+    await postMessage(client, { channel: target.channelId, threadTs: target.ts }, renderMessage(message), logger);
+  };
 }
 
 async function respondAll(respond: (r: RespondArguments) => Promise<unknown>, parts: SlackMessage[], ephemeral: boolean, logger: Logger): Promise<void> {
@@ -82,41 +68,34 @@ async function respondAll(respond: (r: RespondArguments) => Promise<unknown>, pa
 
 /**
  * Registers the `/papers` command: acks within Slack's 3 s with the reply itself when the
- * core answers in time, else acks first (ephemeral "Working on it…" for slow subcommands,
- * empty otherwise) and answers through respond(). Extra parts of a split reply follow
- * through respond() too.
+ * core answers in time, else acks first (ephemeral "Working on it…" for events the core
+ * calls slow, empty otherwise) and answers through respond(). Extra parts of a split reply
+ * follow through respond() too. A reply for a paper's thread is posted there.
  */
 export function registerCommand(app: App, command: string, deps: InteractionDeps): void {
   app.command(command, async ({ command: payload, ack, respond, client }) => {
     const event = parseSlashCommand(payload, deps.rights);
-    const run = async () => {
-      const reply = await runSafely(deps, event);
-      return reply ? routeToThread(reply, client, deps.logger) : null;
-    };
-    if (deps.isSlow(event.name)) {
-      await ack(WORKING);
-      const reply = await run();
+    const slow = deps.core()?.isSlow(event) ?? false;
+    const { value: reply, deferred } = await answerInTime({
+      slow,
+      deadlineMs: deps.ackDeadlineMs,
+      work: async () => {
+        const answer = await runSafely(deps, event);
+        return answer ? routeToThread(answer, threadPoster(client, deps.logger), deps.logger) : null;
+      },
+      defer: () => ack(slow ? WORKING : undefined),
+    });
+    if (deferred) {
       if (reply) await respondAll(respond, renderMessage(reply), Boolean(reply.ephemeral), deps.logger);
       return;
     }
-    const pending = run();
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), deps.ackDeadlineMs)));
-    const first = await Promise.race([pending, late]);
-    clearTimeout(timer);
-    if (first === "late") {
-      await ack();
-      const reply = await pending;
-      if (reply) await respondAll(respond, renderMessage(reply), Boolean(reply.ephemeral), deps.logger);
-      return;
-    }
-    if (!first) {
+    if (!reply) {
       await ack();
       return;
     }
-    const [head, ...rest] = renderMessage(first);
-    await ack(head ? toResponse(head, Boolean(first.ephemeral)) : undefined);
-    if (rest.length > 0) await respondAll(respond, rest, Boolean(first.ephemeral), deps.logger);
+    const [head, ...rest] = renderMessage(reply);
+    await ack(head ? toResponse(head, Boolean(reply.ephemeral)) : undefined);
+    if (rest.length > 0) await respondAll(respond, rest, Boolean(reply.ephemeral), deps.logger);
   });
 }
 
@@ -133,17 +112,10 @@ export function registerButtons(app: App, deps: InteractionDeps): void {
     if (!event || !body.channel || !body.message) return;
     const reply = await runSafely(deps, event);
     if (!reply) return;
-    const parts = renderMessage(reply);
-    if (!reply.ephemeral) {
-      const threadTs = (body.message.thread_ts as string | undefined) ?? body.message.ts;
-      try {
-        await postMessage(client, { channel: body.channel.id, threadTs }, parts, deps.logger);
-        return;
-      } catch (err) {
-        if (!(err instanceof SendError)) throw err;
-        deps.logger.info({ channel: body.channel.id, reason: err.reason }, "could not answer a button in the thread; answering privately");
-      }
-    }
-    await respondAll(respond, parts, true, deps.logger);
+    const threadTs = (body.message.thread_ts as string | undefined) ?? body.message.ts;
+    const thread = messageRef(event.workspace, body.channel.id, threadTs);
+    const routed = await routeToThread({ ...reply, threadOf: reply.threadOf ?? thread }, threadPoster(client, deps.logger), deps.logger);
+    if (routed === ANSWERED_IN_THREAD) return;
+    await respondAll(respond, renderMessage({ ...routed, threadOf: undefined }), true, deps.logger);
   });
 }

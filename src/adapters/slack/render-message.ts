@@ -1,6 +1,7 @@
 import type { types } from "@slack/bolt";
 import type { Block, OutboundMessage, PaperCard } from "../../core/chat/message.js";
-import { escapeMrkdwn, escapeSlackText, mrkdwnLink, oneLine, safeUrl, truncate } from "./escape-mrkdwn.js";
+import { splitText as splitPieces } from "../shared/split-text.js";
+import { ENTITY_TAIL, escapeMrkdwn, escapeSlackText, mrkdwnLink, oneLine, safeUrl, truncate } from "./escape-mrkdwn.js";
 import { withoutBidiControls } from "../shared/without-bidi-controls.js";
 import { SLACK_LIMITS as L } from "./slack-limits.js";
 
@@ -20,23 +21,9 @@ export const ACTION_PREFIX = "papers_";
 
 const mrkdwn = (text: string) => ({ type: "mrkdwn" as const, text, verbatim: true });
 
-/** Splits long mrkdwn into pieces of at most `max` characters, at line ends, then spaces, then anywhere. */
+/** Splits long mrkdwn into pieces of at most `max` characters (the shared splitter, never inside an entity). */
 export function splitText(text: string, max: number): string[] {
-  const parts: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    const window = rest.slice(0, max);
-    let at = window.lastIndexOf("\n");
-    if (at < max / 2) at = window.lastIndexOf(" ");
-    if (at < max / 2) at = max;
-    const entity = /&[a-z]{0,4}$/.exec(rest.slice(0, at));
-    if (entity) at -= entity[0].length;
-    if (/[\ud800-\udbff]$/.test(rest.slice(0, at))) at -= 1;
-    parts.push(rest.slice(0, at).trimEnd());
-    rest = rest.slice(at).replace(/^[ \n]/, "");
-  }
-  if (rest.trim().length > 0) parts.push(rest);
-  return parts;
+  return splitPieces(text, max, ENTITY_TAIL);
 }
 
 /** A plain_text object for text already escaped: shown exactly as written, never formatted, no `:emoji:` codes. */

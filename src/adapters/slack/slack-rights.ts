@@ -1,6 +1,6 @@
 import type { webApi } from "@slack/bolt";
 import type { Logger } from "../../core/logger.js";
-import { classifySlackError } from "./post-message.js";
+import { classifySlackError } from "./classify-slack-error.js";
 
 /** Answers "may this user change this channel's subscriptions and schedule?". */
 export type ChannelRights = (userId: string, channelId: string) => Promise<boolean>;

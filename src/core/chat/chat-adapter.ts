@@ -1,8 +1,58 @@
-import type { CommandDefinitionInfo } from "../commands/define-command.js";
+import type { AutocompleteRequest, Choice, CommandDefinitionInfo } from "./command-info.js";
 import type { InboundEvent, OutboundMessage } from "./message.js";
 
-/** How the core answers an inbound event: a reply message, or nothing. */
-export type InboundHandler = (event: InboundEvent) => Promise<OutboundMessage | null>;
+/** One emoji's reactions on a message, as an adapter lists them; users are read only for emoji that count. */
+export interface ListedReaction {
+  /** Emoji name or character as the platform gives it. */
+  emoji: string;
+  /** The ids of the people (never bots, never the bot itself) who reacted with it. */
+  users(): Promise<string[]>;
+}
+
+/**
+ * Lists one message's reactions for the reconcile: its workspace and reactions, or null when
+ * the message is not this adapter's (another platform or workspace). Throws when the message
+ * cannot be read (deleted, channel gone, no access).
+ */
+export type ReactionLister = (messageRef: string) => Promise<{ workspace: string; reactions: ListedReaction[] } | null>;
+
+/** What an adapter asks the core to reconcile after a restart. */
+export interface ReconcileRequest {
+  /** How many days of digest messages to look at. */
+  days: number;
+  /** Lists a message's reactions on the platform. */
+  list: ReactionLister;
+}
+
+/** What a reaction reconcile did. */
+export interface ReconcileSummary {
+  /** Digest paper messages of this adapter looked at. */
+  messages: number;
+  /** Votes added for reactions cast while the bot was down. */
+  added: number;
+  /** Reaction votes removed because the reaction was withdrawn. */
+  removed: number;
+  /** Messages whose reactions could not be read: deleted, or in a channel the bot can no longer see. */
+  skipped: number;
+}
+
+/**
+ * The part of the core an adapter talks to: handle an event (the reply says where it goes:
+ * here, ephemeral, or the paper's thread via `threadOf`), ask first whether it is slow so the
+ * platform's ack deadline is met by deferring, autocomplete, and reconcile reactions.
+ */
+export interface ChatCore {
+  /** The command set, for registration with the platform (Discord's slash commands). */
+  readonly commands: readonly CommandDefinitionInfo[];
+  /** True when handling `event` may outlast a platform's ack deadline (network work): defer first. */
+  isSlow(event: InboundEvent): boolean;
+  /** Handles one event and returns the reply, or null when there is none (reactions, stale buttons). Never throws. */
+  handle(event: InboundEvent): Promise<OutboundMessage | null>;
+  /** Choices for an option being typed (topics followed here, the latest day's papers). */
+  autocomplete(request: AutocompleteRequest): Promise<Choice[]>;
+  /** Makes reaction votes match the reactions the adapter lists on recent digest messages. */
+  reconcileReactions(request: ReconcileRequest): Promise<ReconcileSummary>;
+}
 
 /** Options for one send. */
 export interface SendOptions {
@@ -50,8 +100,8 @@ export interface ChatAdapter {
   readonly platform: string;
   /** Posting limits the delivery engine paces to; null when the platform has none (the shell). */
   readonly limits: RateLimits | null;
-  /** Connects and starts delivering inbound events to `handler`. */
-  start(handler: InboundHandler): Promise<void>;
+  /** Connects and starts handing inbound events to `core`. */
+  start(core: ChatCore): Promise<void>;
   /** Disconnects; resolves when no more events will arrive. */
   stop(): Promise<void>;
   /** Posts `message` to a conversation and returns the sent message's opaque reference. Throws SendError. */

@@ -66,12 +66,45 @@ export interface OutboundMessage {
    * threads: the adapter posts the reply there and tells the asker where it went.
    */
   threadOf?: string;
+  /** The reply's content as data, for renderers that are not chat (the CLI's `--json`); chat adapters ignore it. */
+  data?: ReplyData;
   /**
    * Set when the reply reports a refusal or a failure instead of an answer: the error's
    * code (INTERNAL for a bug). Chat adapters show the text as usual; the CLI exits non-zero.
    */
   failure?: ErrorCode;
 }
+
+/** A paper as data (`--json`): the stored facts plus what the reply added (day, match, score, summary). */
+export interface PaperData {
+  /** Versionless arXiv id. */
+  id: string;
+  /** Title. */
+  title: string;
+  /** HF upvotes (0 when the paper is not on HF). */
+  upvotes: number;
+  /** Votes in the asking conversation. */
+  localVotes: number;
+  /** Authors. */
+  authors: string[];
+  /** arXiv abstract page. */
+  url: string;
+  /** HF ai_summary, or null. */
+  aiSummary: string | null;
+  /** Categories. */
+  categories: string[];
+  /** HF Daily Papers days. */
+  dailyDates: string[];
+  /** What the reply adds for this paper (`day`, `matched`, `score`, `snippet`, `summary`, `method`, `links`...). */
+  [extra: string]: unknown;
+}
+
+/** Machine-readable content of a reply. */
+export type ReplyData =
+  /** A listing, in rank order (empty when nothing qualified; the text says why). */
+  | { kind: "papers"; papers: PaperData[] }
+  /** One paper (a summary). */
+  | { kind: "paper"; paper: PaperData };
 
 /** Who sent an inbound event. */
 export interface Actor {

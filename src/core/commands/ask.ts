@@ -1,10 +1,11 @@
 import { z } from "zod";
 import type { Block } from "../chat/message.js";
 import { resolvePaper } from "../papers/resolve-paper.js";
-import { askPaper, type PaperAnswer } from "../summaries/ask-paper.js";
+import type { PaperAnswer } from "../summaries/ask-paper.js";
 import { UNAVAILABLE_NOTE } from "../summaries/call-model.js";
-import { defineCommand } from "./define-command.js";
-import { linksFor } from "./present-paper.js";
+import type { Uses } from "./command-deps.js";
+import { defineCommand, type CommandContext } from "./define-command.js";
+import { linksFor } from "../chat/present-paper.js";
 import { paperArg } from "./shared-args.js";
 
 const USAGE = "Ask a question, e.g. /papers ask 2410.17243 which datasets do they evaluate on?";
@@ -63,9 +64,9 @@ export const askCommand = defineCommand({
     question: z.string({ message: USAGE }).trim().min(3, USAGE).max(500, "Questions are limited to 500 characters; shorten it"),
   }),
   slow: true,
-  async run(args, ctx) {
+  async run(args, ctx: CommandContext<Uses<"papers" | "lookup" | "logger" | "ledger" | "summaries">>) {
     const paper = await resolvePaper(ctx.deps, args.paper, true);
-    const result = await askPaper(ctx.deps, paper, args.question);
+    const result = await ctx.deps.summaries.ask(paper, args.question);
     const { blocks, text } = answerBlocks(result);
     return {
       blocks: [
@@ -77,7 +78,7 @@ export const askCommand = defineCommand({
       fallbackText: `${paper.title} (${paper.id}) · Q: ${args.question} · ${text}`,
       ephemeral: false,
       // Questions about a paper this channel was sent go to that paper's thread.
-      threadOf: ctx.deps.ledger.latestPaperMessage(ctx.conversation, paper.id)?.messageRef ?? undefined,
+      threadOf: (await ctx.deps.ledger.latestPaperMessage(ctx.conversation, paper.id))?.messageRef ?? undefined,
     };
   },
 });

@@ -1,30 +1,14 @@
 import type { z } from "zod";
 import type { Actor, OutboundMessage } from "../chat/message.js";
-import type { CoreDeps } from "../core-deps.js";
+import type { OptionDef } from "../chat/command-info.js";
+import type { CommandDeps } from "./command-deps.js";
 
-/** The kinds of option a command takes; adapters map them to typed platform options. */
-export type OptionType = "string" | "integer" | "date" | "paper" | "topic" | "query";
+export type { CommandDefinitionInfo, OptionDef, OptionType } from "../chat/command-info.js";
 
-/** One option of a command, in positional order. */
-export interface OptionDef {
-  /** Option name (lower-case, Discord-safe). */
-  name: string;
-  /** One-line description shown in help and platform UIs. */
-  description: string;
-  /** Value kind: `date` is YYYY-MM-DD, `paper` an id or URL, `topic`/`query` free text with query syntax. */
-  type: OptionType;
-  /** Whether it must be given. */
-  required: boolean;
-  /** Allowed values, when the option is an enumeration (e.g. `week`, `month`). */
-  choices?: string[];
-  /** Takes the rest of the text, quotes and all (topics and queries). At most one per command, last. */
-  rest?: boolean;
-}
-
-/** Where a command runs and who asked. */
-export interface CommandContext {
-  /** Everything the core needs, passed explicitly. */
-  deps: CoreDeps;
+/** Where a command runs and who asked, plus the ports it named (`D`). */
+export interface CommandContext<D = CommandDeps> {
+  /** The ports this command uses, named by its `run` signature (`CommandContext<Uses<...>>`). */
+  deps: D;
   /** Opaque conversation reference. */
   conversation: string;
   /** Platform name. */
@@ -36,7 +20,7 @@ export interface CommandContext {
 }
 
 /** What `defineCommand` takes. */
-export interface CommandDefinition<S extends z.ZodType = z.ZodType> {
+export interface CommandDefinition<S extends z.ZodType = z.ZodType, D = CommandDeps> {
   /** Subcommand name, e.g. `today`. */
   name: string;
   /** One-line description: the help text on every platform. */
@@ -53,12 +37,11 @@ export interface CommandDefinition<S extends z.ZodType = z.ZodType> {
    * command that both shows and changes (`settings`) shows to everyone.
    */
   requiresManager?: boolean | ((args: z.infer<S>) => boolean);
+  /** True when a button whose `action` is this command's name runs it, with the button's value as the text (paper messages' Summary and Upvote). */
+  button?: boolean;
   /** Runs the command and returns its reply. Throws BotError for user-facing failures. */
-  run(args: z.infer<S>, ctx: CommandContext): Promise<OutboundMessage>;
+  run(args: z.infer<S>, ctx: CommandContext<D>): Promise<OutboundMessage>;
 }
-
-/** The platform-facing part of a command definition (no `run`), for registration and help. */
-export type CommandDefinitionInfo = Pick<CommandDefinition, "name" | "description" | "options" | "slow" | "requiresManager">;
 
 /** Whether running `command` with these parsed args needs channel-manager rights. */
 export function needsManager<S extends z.ZodType>(command: Pick<CommandDefinition<S>, "requiresManager">, args: z.infer<S>): boolean {
@@ -67,6 +50,6 @@ export function needsManager<S extends z.ZodType>(command: Pick<CommandDefinitio
 }
 
 /** Declares a command; the identity function that keeps `run`'s argument types tied to the schema. */
-export function defineCommand<S extends z.ZodType>(def: CommandDefinition<S>): CommandDefinition<S> {
+export function defineCommand<S extends z.ZodType, D = CommandDeps>(def: CommandDefinition<S, D>): CommandDefinition<S, D> {
   return def;
 }

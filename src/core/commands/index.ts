@@ -1,4 +1,6 @@
+import type { z } from "zod";
 import { askCommand } from "./ask.js";
+import type { CommandDeps } from "./command-deps.js";
 import type { CommandDefinition, CommandDefinitionInfo } from "./define-command.js";
 import { createHelpCommand } from "./help.js";
 import { pauseCommand } from "./pause.js";
@@ -18,16 +20,18 @@ import { upvoteCommand } from "./upvote.js";
 /** The command set, in help order. */
 export interface CommandRegistry {
   /** Every command. */
-  all: CommandDefinition[];
+  all: CommandDefinition<z.ZodType, CommandDeps>[];
   /** The command with this name (case-insensitive), or undefined. */
-  find(name: string): CommandDefinition | undefined;
+  find(name: string): CommandDefinition<z.ZodType, CommandDeps> | undefined;
+  /** The command a button with this `action` runs, or undefined for buttons the core does not know. */
+  forButton(action: string): CommandDefinition<z.ZodType, CommandDeps> | undefined;
   /** Platform-facing definitions (no `run`), for registration. */
   infos(): CommandDefinitionInfo[];
 }
 
 /** Builds the registry of every `/papers` subcommand; help is derived from it. */
 export function createCommandRegistry(): CommandRegistry {
-  const all: CommandDefinition[] = [];
+  const all: CommandDefinition<z.ZodType, CommandDeps>[] = [];
   const infos = (): CommandDefinitionInfo[] =>
     all.map(({ name, description, options, slow, requiresManager }) => ({ name, description, options, slow, requiresManager }));
   all.push(
@@ -50,6 +54,7 @@ export function createCommandRegistry(): CommandRegistry {
   return {
     all,
     find: (name) => all.find((c) => c.name === name.trim().toLowerCase()),
+    forButton: (action) => all.find((c) => c.button === true && c.name === action),
     infos,
   };
 }

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { describeSchedule, formatUtc, settingsOrDefault } from "../digest/channel-status.js";
-import { defineCommand } from "./define-command.js";
-import { textReply } from "./present-paper.js";
+import type { Uses } from "./command-deps.js";
+import { defineCommand, type CommandContext } from "./define-command.js";
+import { textReply } from "../chat/present-paper.js";
 
 /** `/papers pause`: stops this channel's daily digest until `/papers resume`. */
 export const pauseCommand = defineCommand({
@@ -10,13 +11,13 @@ export const pauseCommand = defineCommand({
   options: [],
   args: z.object({}),
   requiresManager: true,
-  async run(_args, ctx) {
+  async run(_args, ctx: CommandContext<Uses<"channelSettings" | "clock">>) {
     const { channelSettings, clock } = ctx.deps;
     const now = clock.now().toISOString();
-    const current = settingsOrDefault(ctx.deps, ctx);
+    const current = await settingsOrDefault(ctx.deps, ctx);
     if (current.paused) return textReply(`The daily digest here is already paused (${current.pausedReason ?? "no reason recorded"}). /papers resume restarts it.`);
     const who = ctx.actor.name ?? ctx.actor.id;
-    channelSettings.put({ ...current, paused: true, pausedReason: `paused by ${who} at ${formatUtc(now)} with /papers pause`, updatedAt: now });
+    await channelSettings.put({ ...current, paused: true, pausedReason: `paused by ${who} at ${formatUtc(now)} with /papers pause`, updatedAt: now });
     const schedule = current.postTime === null ? " (no daily post is scheduled here anyway)" : ` (schedule kept: ${describeSchedule(current)})`;
     return textReply(`Paused the daily digest here${schedule}. Nothing is posted until /papers resume, and paused days are not caught up.`);
   },

@@ -1,25 +1,26 @@
 import { randomUUID } from "node:crypto";
 import { endSentence } from "../chat/end-sentence.js";
 import type { CommandEvent, OutboundMessage } from "../chat/message.js";
-import type { CoreDeps } from "../core-deps.js";
 import { BotError, isBotError } from "../errors.js";
+import type { Logger } from "../logger.js";
+import type { CommandDeps } from "./command-deps.js";
 import { needsManager, type CommandContext } from "./define-command.js";
 import { usageOf } from "./help.js";
 import type { CommandRegistry } from "./index.js";
 import { parseCommandText } from "./parse-command-text.js";
-import { textReply } from "./present-paper.js";
+import { textReply } from "../chat/present-paper.js";
 
 /** Longest command text accepted; more is refused before any parsing. */
 export const MAX_COMMAND_TEXT = 4000;
 
 /** Turns any error into a one-line ephemeral reply, logging the reason (and the stack for bugs). */
-export function errorReply(err: unknown, deps: CoreDeps, context: Record<string, unknown>): OutboundMessage {
+export function errorReply(err: unknown, logger: Logger, context: Record<string, unknown>): OutboundMessage {
   if (isBotError(err)) {
-    deps.logger.info({ ...context, code: err.code, reason: err.message, detail: err.detail }, "command refused");
+    logger.info({ ...context, code: err.code, reason: err.message, detail: err.detail }, "command refused");
     return { ...textReply(err.message), failure: err.code };
   }
   const ref = randomUUID().slice(0, 8);
-  deps.logger.error({ ...context, ref, err }, "command failed");
+  logger.error({ ...context, ref, err }, "command failed");
   return { ...textReply(`Something went wrong on our side (ref ${ref}). Try again in a minute; if it keeps happening, tell the bot's operator the ref.`), failure: "INTERNAL" };
 }
 
@@ -28,7 +29,7 @@ export function errorReply(err: unknown, deps: CoreDeps, context: Record<string,
  * channel-manager rights where needed, runs it, and turns every failure into a reply.
  * Never throws.
  */
-export async function runCommand(registry: CommandRegistry, deps: CoreDeps, event: CommandEvent): Promise<OutboundMessage> {
+export async function runCommand(registry: CommandRegistry, deps: CommandDeps, event: CommandEvent): Promise<OutboundMessage> {
   const logContext = { command: event.name, conversation: event.conversation, user: event.actor.id };
   try {
     const name = event.name.trim() || "help";
@@ -67,6 +68,6 @@ export async function runCommand(registry: CommandRegistry, deps: CoreDeps, even
     deps.logger.debug(logContext, "command answered");
     return reply;
   } catch (err) {
-    return errorReply(err, deps, logContext);
+    return errorReply(err, deps.logger, logContext);
   }
 }

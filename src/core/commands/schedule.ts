@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { BotError } from "../errors.js";
 import { describeNextPost, describeSchedule, settingsOrDefault } from "../digest/channel-status.js";
-import { isDaysSpec, isPostTime, parseDays, parsePostTime, parseTimezone } from "../digest/schedule.js";
-import { defineCommand } from "./define-command.js";
-import { textReply } from "./present-paper.js";
+import { isDaysSpec, isPostTime, parseDays, parsePostTime, parseTimezone } from "../digest/delivery-times.js";
+import type { Uses } from "./command-deps.js";
+import { defineCommand, type CommandContext } from "./define-command.js";
+import { textReply } from "../chat/present-paper.js";
 
 const TIME_HINT = "Give the post time as 24-hour HH:MM, e.g. 09:00 or 17:30, or off to stop the daily post";
 
@@ -52,13 +53,13 @@ export const scheduleCommand = defineCommand({
     days: z.string().trim().max(100, "Too many days; use e.g. mon-fri or mon,wed,fri").optional(),
   }),
   requiresManager: true,
-  async run(args, ctx) {
+  async run(args, ctx: CommandContext<Uses<"channelSettings" | "subscriptions" | "clock">>) {
     const { channelSettings, clock } = ctx.deps;
     const now = clock.now();
-    const current = settingsOrDefault(ctx.deps, ctx);
+    const current = await settingsOrDefault(ctx.deps, ctx);
     if (args.time.toLowerCase() === "off") {
       if (current.postTime === null) return textReply("This channel has no daily post; nothing changed. /papers schedule 09:00 Europe/Paris sets one.");
-      channelSettings.put({ ...current, postTime: null, updatedAt: now.toISOString() });
+      await channelSettings.put({ ...current, postTime: null, updatedAt: now.toISOString() });
       return textReply(`Turned the daily post off here (it was ${describeSchedule(current)}). /papers schedule 09:00 Europe/Paris turns it back on.`);
     }
     const postTime = parsePostTime(args.time);
@@ -66,10 +67,10 @@ export const scheduleCommand = defineCommand({
     const timezone = split.timezone ? parseTimezone(split.timezone) : current.timezone;
     const days = split.days ? parseDays(split.days) : current.days;
     const next = { ...current, postTime, timezone, days, updatedAt: now.toISOString() };
-    channelSettings.put(next);
+    await channelSettings.put(next);
     const was = current.postTime === null ? "" : ` (was ${describeSchedule(current)})`;
     const topicsHint =
-      next.mode === "topics" && ctx.deps.subscriptions.list(ctx.conversation).length === 0
+      next.mode === "topics" && (await ctx.deps.subscriptions.list(ctx.conversation)).length === 0
         ? " This channel posts only papers matching its topics and follows none yet: add one with /papers subscribe <topic>."
         : "";
     return textReply(`Daily digest here: ${describeSchedule(next)}${was}. ${describeNextPost(next, now)}${topicsHint}`);

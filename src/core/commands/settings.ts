@@ -2,8 +2,9 @@ import { z } from "zod";
 import type { ChannelSettings } from "../digest/channel-settings-store.js";
 import { describeNextPost, describeSchedule, describeSettings, settingsOrDefault } from "../digest/channel-status.js";
 import { BotError } from "../errors.js";
-import { defineCommand } from "./define-command.js";
-import { textReply } from "./present-paper.js";
+import type { Uses } from "./command-deps.js";
+import { defineCommand, type CommandContext } from "./define-command.js";
+import { textReply } from "../chat/present-paper.js";
 
 /** The keys `/papers settings` changes. */
 export const SETTING_KEYS = ["max", "min-upvotes", "mode", "catch-up", "thread"] as const;
@@ -87,11 +88,11 @@ export const settingsCommand = defineCommand({
   }),
   // Showing (no value given) is for everyone; setting a value changes the channel.
   requiresManager: (args) => args.value !== undefined,
-  async run(args, ctx) {
+  async run(args, ctx: CommandContext<Uses<"channelSettings" | "subscriptions" | "clock">>) {
     const { channelSettings, subscriptions, clock } = ctx.deps;
     const now = clock.now();
-    const current = settingsOrDefault(ctx.deps, ctx);
-    const topics = subscriptions.list(ctx.conversation).length;
+    const current = await settingsOrDefault(ctx.deps, ctx);
+    const topics = (await subscriptions.list(ctx.conversation)).length;
     if (!args.key) {
       const lines = [
         `Schedule: ${describeSchedule(current)}. ${describeNextPost(current, now)}`,
@@ -108,7 +109,7 @@ export const settingsCommand = defineCommand({
     const before = spec.current(current);
     const after = spec.current(next);
     if (before === after) return textReply(`${args.key} is already ${after} here; nothing changed.`);
-    channelSettings.put(next);
+    await channelSettings.put(next);
     const topicsHint = next.mode === "topics" && topics === 0 ? " This channel follows no topics yet, so nothing would be posted: add one with /papers subscribe <topic>." : "";
     return textReply(`Set ${args.key} to ${after} (was ${before}). ${describeNextPost(next, now)}${topicsHint}`);
   },

@@ -3,8 +3,9 @@ import { endSentence } from "../chat/end-sentence.js";
 import { BotError } from "../errors.js";
 import { checkQueryWords } from "../topics/check-query-words.js";
 import { parseTopicQuery } from "../topics/parse-topic-query.js";
-import { defineCommand } from "./define-command.js";
-import { textReply } from "./present-paper.js";
+import type { Uses } from "./command-deps.js";
+import { defineCommand, type CommandContext } from "./define-command.js";
+import { textReply } from "../chat/present-paper.js";
 import { topicArg } from "./shared-args.js";
 import { previewTopic } from "./topic-preview.js";
 
@@ -18,15 +19,15 @@ export const subscribeCommand = defineCommand({
   options: [{ name: "topic", description: 'Topic, e.g. tokenization or diffusion OR "flow matching" -video', type: "topic", required: true, rest: true }],
   args: z.object({ topic: topicArg }),
   requiresManager: true,
-  async run(args, ctx) {
+  async run(args, ctx: CommandContext<Uses<"subscriptions" | "papers" | "clock">>) {
     const { subscriptions, papers, clock } = ctx.deps;
     checkQueryWords(args.topic, "topic");
     const query = parseTopicQuery(args.topic);
-    const existing = subscriptions.list(ctx.conversation);
+    const existing = await subscriptions.list(ctx.conversation);
     if (existing.length >= MAX_TOPICS_PER_CHANNEL && !existing.some((s) => s.topic.toLowerCase() === query.raw.toLowerCase())) {
       throw new BotError("INVALID_ARGS", `This channel already follows ${MAX_TOPICS_PER_CHANNEL} topics, the most allowed. Unsubscribe one first (/papers topics lists them).`);
     }
-    const { created } = subscriptions.add({
+    const { created } = await subscriptions.add({
       conversation: ctx.conversation,
       platform: ctx.platform,
       workspace: ctx.workspace,
@@ -35,6 +36,6 @@ export const subscribeCommand = defineCommand({
       addedAt: clock.now().toISOString(),
     });
     const head = endSentence(created ? `Subscribed this channel to ${query.raw}` : `This channel already follows ${query.raw}`);
-    return textReply(`${head} ${previewTopic(query, { papers, clock })}`);
+    return textReply(`${head} ${await previewTopic(query, { papers, clock })}`);
   },
 });

@@ -3,10 +3,10 @@ import type { Block, OutboundMessage } from "../chat/message.js";
 import type { Paper } from "../papers/paper.js";
 import { resolvePaper } from "../papers/resolve-paper.js";
 import { UNAVAILABLE_NOTE } from "../summaries/call-model.js";
-import { llmSummary } from "../summaries/llm-summary.js";
-import type { OfflineSummary } from "../summaries/summarize-paper.js";
-import { defineCommand } from "./define-command.js";
-import { linksFor, shortenAuthors } from "./present-paper.js";
+import type { OfflineSummary } from "../summaries/offline-summary.js";
+import type { Uses } from "./command-deps.js";
+import { defineCommand, type CommandContext } from "./define-command.js";
+import { linksFor, paperData, shortenAuthors } from "../chat/present-paper.js";
 import { paperArg } from "./shared-args.js";
 
 const METHOD_NOTE = {
@@ -44,7 +44,8 @@ function offlineReply(paper: Paper, offline: OfflineSummary, note: string): Outb
     { kind: "context", text: note },
     { kind: "links", links: linksFor(paper) },
   ];
-  return { blocks, fallbackText: `${paper.title} (${paper.id}): ${sentences.join(" ")}`, ephemeral: false };
+  const data = { kind: "paper" as const, paper: paperData(paper, { summary: sentences, method: offline.method, links: linksFor(paper) }) };
+  return { blocks, fallbackText: `${paper.title} (${paper.id}): ${sentences.join(" ")}`, ephemeral: false, data };
 }
 
 /** `/papers summary <paper>`: the model's TL;DR when one is configured, else the offline summary; plus links. */
@@ -54,9 +55,10 @@ export const summaryCommand = defineCommand({
   options: [{ name: "paper", description: "arXiv id or link, e.g. 2410.17243", type: "paper", required: true }],
   args: z.object({ paper: paperArg }),
   slow: true,
-  async run(args, ctx) {
+  button: true,
+  async run(args, ctx: CommandContext<Uses<"papers" | "lookup" | "logger" | "summaries">>) {
     const paper = await resolvePaper(ctx.deps, args.paper, true);
-    const result = await llmSummary(ctx.deps, paper);
+    const result = await ctx.deps.summaries.summarize(paper);
     if (result.kind === "offline") {
       const { offline, unavailable } = result;
       const note = unavailable === "no-provider"
@@ -74,6 +76,8 @@ export const summaryCommand = defineCommand({
       { kind: "links", links: linksFor(paper) },
     ];
     const fallbackText = `${paper.title} (${paper.id}): ${tldr.bullets.join(" ")} Why it matters: ${tldr.why} (AI TL;DR by ${writtenBy})`;
-    return { blocks, fallbackText, ephemeral: false };
+    const summary = [...tldr.bullets, `Why it matters: ${tldr.why}`];
+    const data = { kind: "paper" as const, paper: paperData(paper, { summary, method: "model", writtenBy, grounding, links: linksFor(paper) }) };
+    return { blocks, fallbackText, ephemeral: false, data };
   },
 });

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { plural } from "../chat/plural.js";
 import { listDay } from "../papers/list-day.js";
-import { defineCommand } from "./define-command.js";
-import { listingReply, textReply, toPaperCard } from "./present-paper.js";
+import type { Uses } from "./command-deps.js";
+import { defineCommand, type CommandContext } from "./define-command.js";
+import { listingReply, paperData, textReply, toPaperCard } from "../chat/present-paper.js";
 import { dayArg, topicArg } from "./shared-args.js";
 
 /** How many papers a chat listing shows. */
@@ -16,14 +17,15 @@ export const todayCommand = defineCommand({
     { name: "date", description: "Day to list, YYYY-MM-DD (default: the latest day with papers)", type: "date", required: false },
     { name: "topic", description: "Only papers about this topic, e.g. tokenization", type: "topic", required: false, rest: true },
   ],
-  args: z.object({ date: dayArg.optional(), topic: topicArg.optional() }),
-  async run(args, ctx) {
-    const listing = listDay(ctx.deps, { ...args, limit: TODAY_DEFAULT_LIMIT, conversation: ctx.conversation });
-    if (listing.kind === "empty") return textReply(listing.reason, false);
+  args: z.object({ date: dayArg.optional(), topic: topicArg.optional(), limit: z.number().int().min(1).max(500).optional() }),
+  async run(args, ctx: CommandContext<Uses<"papers" | "votes" | "clock">>) {
+    const listing = await listDay(ctx.deps, { date: args.date, topic: args.topic, limit: args.limit ?? TODAY_DEFAULT_LIMIT, conversation: ctx.conversation });
+    if (listing.kind === "empty") return { ...textReply(listing.reason, false), data: { kind: "papers", papers: [] } };
     const cards = listing.papers.map((r, i) => toPaperCard(r.paper, { rank: i + 1, localVotes: r.localVotes, matched: r.matched }));
     const count = plural(listing.total, "paper");
     const shown = cards.length < listing.total ? `top ${cards.length} of ${count}` : count;
     const header = listing.query ? `Papers for ${listing.day} about ${listing.query.raw}` : `Papers for ${listing.day}`;
-    return listingReply(header, `${shown} · ranked by Hugging Face upvotes plus votes here`, cards);
+    const data = { kind: "papers" as const, papers: listing.papers.map((r) => paperData(r.paper, { day: listing.day, matched: r.matched }, r.localVotes)) };
+    return { ...listingReply(header, `${shown} · ranked by Hugging Face upvotes plus votes here`, cards), data };
   },
 });

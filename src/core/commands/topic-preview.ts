@@ -30,14 +30,14 @@ export interface TopicPreviewDeps {
  * looked at and the closest papers (by full-text search on any of the topic's words), and a
  * spelling hint only for words no stored paper contains.
  */
-export function previewTopic(query: TopicQuery, deps: TopicPreviewDeps): string {
+export async function previewTopic(query: TopicQuery, deps: TopicPreviewDeps): Promise<string> {
   const { papers, clock } = deps;
   // The window ends at the newest stored listing, so a store that is behind (offline, or
   // a quiet weekend) still previews a full week of papers.
   const today = utcDay(clock.now());
-  const until = papers.latestDailyDay(today) ?? today;
+  const until = (await papers.latestDailyDay(today)) ?? today;
   const since = addDays(until, -(PREVIEW_DAYS - 1));
-  const window = papers.listSince(since, PREVIEW_LIMIT);
+  const window = await papers.listSince(since, PREVIEW_LIMIT);
   if (window.length === 0) {
     const span = until === today ? `the last ${PREVIEW_DAYS} days` : `the ${PREVIEW_DAYS} days up to ${until}`;
     return `No papers are stored from ${span} yet, so there is nothing to preview; new papers are checked against it as they arrive.`;
@@ -55,12 +55,13 @@ export function previewTopic(query: TopicQuery, deps: TopicPreviewDeps): string 
     window.length === 1
       ? `The only paper ${span.stored} did not match it`
       : `None of the ${window.length === PREVIEW_LIMIT ? `${PREVIEW_LIMIT} newest` : window.length} papers ${span.stored} matched it`;
-  const unknown = contentWords(query).filter((word) => papers.search(wordQuery(word), { limit: 1 }).length === 0);
+  const unknown: string[] = [];
+  for (const word of contentWords(query)) if ((await papers.search(wordQuery(word), { limit: 1 })).length === 0) unknown.push(word);
   const spelling =
     unknown.length === 0
       ? ""
       : `, and no stored paper contains ${unknown.map((w) => `"${w}"`).join(" or ")}: check ${unknown.length === 1 ? "its" : "their"} spelling`;
-  const closest = closestPapers(query, papers, new Set(window.map((p) => p.id)));
+  const closest = await closestPapers(query, papers, new Set(window.map((p) => p.id)));
   if (closest.titles.length === 0) return `${covered}${spelling}. New papers are checked against it as they arrive.`;
   const are = closest.titles.length === 1 ? "is" : "are";
   const which = closest.inWindow ? `the closest ${are}` : `the closest stored ${closest.titles.length === 1 ? "paper" : "papers"}, from before then, ${are}`;
@@ -82,7 +83,7 @@ function wordQuery(word: string): TopicQuery {
  * The best full-text hits for any one of the topic's content terms (its exclusions still
  * apply), preferring papers of the preview window; titles with ids.
  */
-function closestPapers(query: TopicQuery, papers: PaperStore, windowIds: Set<string>): { titles: string[]; inWindow: boolean } {
+async function closestPapers(query: TopicQuery, papers: PaperStore, windowIds: Set<string>): Promise<{ titles: string[]; inWindow: boolean }> {
   const seen = new Set<string>();
   const anyOf: QueryTerm[][] = [];
   for (const term of query.anyOf.flat()) {
@@ -92,7 +93,7 @@ function closestPapers(query: TopicQuery, papers: PaperStore, windowIds: Set<str
     anyOf.push([term]);
   }
   if (anyOf.length === 0) return { titles: [], inWindow: false };
-  const hits = papers.search({ raw: query.raw, anyOf, exclude: query.exclude }, { limit: CLOSEST_POOL });
+  const hits = await papers.search({ raw: query.raw, anyOf, exclude: query.exclude }, { limit: CLOSEST_POOL });
   const inWindow = hits.filter((h) => windowIds.has(h.paper.id));
   const chosen = (inWindow.length > 0 ? inWindow : hits).slice(0, EXAMPLES);
   return { titles: chosen.map((h) => `"${h.paper.title}" (${h.paper.id})`), inWindow: inWindow.length > 0 };

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { endSentence } from "../chat/end-sentence.js";
 import { BotError } from "../errors.js";
-import { defineCommand } from "./define-command.js";
-import { textReply } from "./present-paper.js";
+import type { Uses } from "./command-deps.js";
+import { defineCommand, type CommandContext } from "./define-command.js";
+import { textReply } from "../chat/present-paper.js";
 import { topicArg } from "./shared-args.js";
 
 /** `/papers unsubscribe <topic>`: stop following a topic here. */
@@ -12,10 +13,10 @@ export const unsubscribeCommand = defineCommand({
   options: [{ name: "topic", description: "A topic this channel follows (see /papers topics)", type: "topic", required: true, rest: true }],
   args: z.object({ topic: topicArg }),
   requiresManager: true,
-  async run(args, ctx) {
+  async run(args, ctx: CommandContext<Uses<"subscriptions">>) {
     const { subscriptions } = ctx.deps;
-    if (subscriptions.remove(ctx.conversation, args.topic)) return textReply(endSentence(`Unsubscribed this channel from ${args.topic}`));
-    const current = subscriptions.list(ctx.conversation).map((s) => s.topic);
+    if (await subscriptions.remove(ctx.conversation, args.topic)) return textReply(endSentence(`Unsubscribed this channel from ${args.topic}`));
+    const current = (await subscriptions.list(ctx.conversation)).map((s) => s.topic);
     const known = current.length ? endSentence(`It follows: ${current.join("; ")}`) : "It follows no topics.";
     throw new BotError("NOT_FOUND", `This channel does not follow "${args.topic}". ${known}`);
   },

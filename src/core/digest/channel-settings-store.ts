@@ -43,11 +43,11 @@ export interface ChannelSettings {
 /** Storage of channel settings. */
 export interface ChannelSettingsStore {
   /** The channel's settings, or null when it never set any. */
-  get(conversation: string): ChannelSettings | null;
+  get(conversation: string): Promise<ChannelSettings | null>;
   /** Creates or replaces a channel's settings. */
-  put(settings: ChannelSettings): void;
+  put(settings: ChannelSettings): Promise<void>;
   /** Every channel with a post time, paused or not. */
-  listScheduled(): ChannelSettings[];
+  listScheduled(): Promise<ChannelSettings[]>;
 }
 
 /** Default settings for a channel that has not set any. */

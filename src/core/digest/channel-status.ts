@@ -1,9 +1,10 @@
+import type { Clock } from "../clock.js";
+import type { IngestRun, IngestRunStore } from "../papers/ingest-run-store.js";
+import type { SubscriptionStore } from "../topics/subscription-store.js";
+import { defaultChannelSettings, type ChannelSettings, type ChannelSettingsStore } from "./channel-settings-store.js";
+import type { DeliveryLedger, DigestRun } from "./delivery-ledger.js";
+import { formatDays, formatLocal, nextDue, type ScheduleSlot } from "./delivery-times.js";
 import { plural } from "../chat/plural.js";
-import type { CoreDeps } from "../core-deps.js";
-import type { IngestRun } from "../papers/ingest-run-store.js";
-import { defaultChannelSettings, type ChannelSettings } from "./channel-settings-store.js";
-import type { DigestRun } from "./delivery-ledger.js";
-import { formatDays, formatLocal, nextDue, type ScheduleSlot } from "./schedule.js";
 
 /** Where a command runs: enough to build default settings for a channel that has none. */
 export interface ChannelRef {
@@ -33,23 +34,26 @@ export interface ChannelStatus {
 const INGEST_SCAN = 200;
 
 /** The channel's settings, or the defaults when it never set any (not stored). */
-export function settingsOrDefault(deps: CoreDeps, where: ChannelRef): ChannelSettings {
-  return deps.channelSettings.get(where.conversation) ?? defaultChannelSettings(where.conversation, where.platform, where.workspace, deps.clock.now().toISOString());
+export async function settingsOrDefault(deps: { channelSettings: ChannelSettingsStore; clock: Clock }, where: ChannelRef): Promise<ChannelSettings> {
+  return (await deps.channelSettings.get(where.conversation)) ?? defaultChannelSettings(where.conversation, where.platform, where.workspace, deps.clock.now().toISOString());
 }
 
 /** Gathers the channel's schedule, last delivery and the sources' last ingests. */
-export function channelStatus(deps: CoreDeps, where: ChannelRef): ChannelStatus {
-  const settings = settingsOrDefault(deps, where);
+export async function channelStatus(
+  deps: { channelSettings: ChannelSettingsStore; ingestRuns: IngestRunStore; ledger: DeliveryLedger; subscriptions: SubscriptionStore; clock: Clock },
+  where: ChannelRef,
+): Promise<ChannelStatus> {
+  const settings = await settingsOrDefault(deps, where);
   const latest = new Map<string, IngestRun>();
-  for (const run of deps.ingestRuns.recent(INGEST_SCAN)) {
+  for (const run of await deps.ingestRuns.recent(INGEST_SCAN)) {
     const source = run.source.startsWith("file:") ? "file" : run.source;
     if (!latest.has(source)) latest.set(source, run);
   }
   return {
     settings,
     next: nextDue(settings, deps.clock.now()),
-    lastRun: deps.ledger.recentRuns(where.conversation, 1)[0] ?? null,
-    topics: deps.subscriptions.list(where.conversation).length,
+    lastRun: (await deps.ledger.recentRuns(where.conversation, 1))[0] ?? null,
+    topics: (await deps.subscriptions.list(where.conversation)).length,
     sources: [...latest.values()].sort((a, b) => a.source.localeCompare(b.source)),
   };
 }

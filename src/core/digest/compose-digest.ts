@@ -1,7 +1,8 @@
 import { plural } from "../chat/plural.js";
 import type { OutboundMessage } from "../chat/message.js";
-import { toPaperCard } from "../commands/present-paper.js";
-import type { RankedCandidate } from "./rank-papers.js";
+import { clip } from "../chat/clip.js";
+import { toPaperCard } from "../chat/present-paper.js";
+import type { RankedCandidate } from "../papers/rank-papers.js";
 
 /** Longest fallback (notification) text of a digest message, in characters; longer text is cut with `…`. */
 export const FALLBACK_MAX_CHARS = 300;
@@ -28,9 +29,9 @@ export interface ComposedDigest {
   items: { paperId: string; message: OutboundMessage }[];
 }
 
-/** Cuts `text` to `max` characters with an ellipsis. */
-export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
+/** Cuts a plain-text fallback to `max` characters with an ellipsis (the shared clip, trailing space dropped). */
+function clipLine(text: string, max: number): string {
+  return clip(text, max, { trimEnd: true });
 }
 
 /** The header's one-line context: count, source days, topics, late marker. */
@@ -51,7 +52,7 @@ export function composeDigest(content: DigestContent): ComposedDigest {
       { kind: "header", text: title },
       { kind: "context", text: context },
     ],
-    fallbackText: clip(`${title}: ${context}`, FALLBACK_MAX_CHARS),
+    fallbackText: clipLine(`${title}: ${context}`, FALLBACK_MAX_CHARS),
     ephemeral: false,
   };
   const items = content.papers.map((c, i) => {
@@ -68,7 +69,7 @@ export function composeDigest(content: DigestContent): ComposedDigest {
           ],
         },
       ],
-      fallbackText: `${i + 1}. ${clip(card.title, FALLBACK_MAX_CHARS - card.url.length - votes.length - 10)}${votes} ${card.url}`,
+      fallbackText: `${i + 1}. ${clipLine(card.title, FALLBACK_MAX_CHARS - card.url.length - votes.length - 10)}${votes} ${card.url}`,
       ephemeral: false,
     };
     return { paperId: c.paper.id, message };
@@ -78,6 +79,6 @@ export function composeDigest(content: DigestContent): ComposedDigest {
 
 /** A one-line public notice, e.g. "no new papers: arXiv holiday". */
 export function composeNotice(text: string): OutboundMessage {
-  const line = clip(text.replace(/\s+/g, " ").trim(), FALLBACK_MAX_CHARS);
+  const line = clipLine(text.replace(/\s+/g, " ").trim(), FALLBACK_MAX_CHARS);
   return { blocks: [{ kind: "text", text: line }], fallbackText: line, ephemeral: false };
 }

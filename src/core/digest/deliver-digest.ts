@@ -1,13 +1,14 @@
 import type { ChatAdapter } from "../chat/chat-adapter.js";
 import type { OutboundMessage } from "../chat/message.js";
 import { utcDay } from "../clock.js";
-import type { CoreDeps } from "../core-deps.js";
-import { noopTelemetry } from "../telemetry.js";
-import { defaultChannelSettings, type ChannelSettings } from "./channel-settings-store.js";
+import type { Clock } from "../clock.js";
+import type { Logger } from "../logger.js";
+import { noopTelemetry, type Telemetry } from "../telemetry.js";
+import { defaultChannelSettings, type ChannelSettings, type ChannelSettingsStore } from "./channel-settings-store.js";
 import { composeDigest, composeNotice } from "./compose-digest.js";
 import type { Pacer } from "./pacer.js";
 import { recordPermanentFailure, recordSuccess, sendErrorOf } from "./record-send-failure.js";
-import { selectDigestPapers, type DigestSelection } from "./select-digest-papers.js";
+import { selectDigestPapers, type DigestSelection, type SelectDeps } from "./select-digest-papers.js";
 
 /** One channel's digest to deliver now. */
 export interface DigestRequest {
@@ -25,8 +26,20 @@ export interface DigestRequest {
   cutoff: string | null;
   /** Compute and return the messages; write nothing. Default false. */
   dryRun?: boolean;
-  /** Platform name, for a channel that has no settings row yet. */
-  platform?: string;
+  /** Platform name: the key of the adapter that posts it (and the platform of a channel that has no settings row yet). */
+  platform: string;
+}
+
+/** The ports a delivery uses: what selection reads, plus the settings it records failures on. */
+export interface DeliverDeps extends SelectDeps {
+  /** The channel's settings (pause, thread, failure count). */
+  channelSettings: ChannelSettingsStore;
+  /** Source of "now" (leases, timestamps, the cut-off). */
+  clock: Clock;
+  /** Logger. */
+  logger: Logger;
+  /** Where posts, in-doubt sends and the delay behind schedule are counted; absent counts nothing. */
+  telemetry?: Telemetry;
 }
 
 /** How a delivery ended. */
@@ -85,25 +98,25 @@ function planOf(selection: DigestSelection, digestDay: string, late: boolean): P
  * thread under the header when the channel asks for it.
  */
 export async function deliverDigest(
-  deps: CoreDeps,
+  deps: DeliverDeps,
   adapter: Pick<ChatAdapter, "send" | "limits">,
   req: DigestRequest,
   pacer?: Pacer,
   options: DeliverOptions = {},
 ): Promise<DigestOutcome> {
-  const { ledger, clock } = deps;
+  const { clock } = deps;
+  const run = deps.ledger.run(req.conversation, req.digestDay);
   const log = deps.logger.child({ component: "delivery", conversation: req.conversation, digestDay: req.digestDay });
   const nowIso = () => clock.now().toISOString();
-  const settings: ChannelSettings = deps.channelSettings.get(req.conversation) ?? defaultChannelSettings(req.conversation, req.platform ?? "", "", nowIso());
   const telemetry = deps.telemetry ?? noopTelemetry;
-  const platform = settings.platform || req.platform || "unknown";
+  const settings: ChannelSettings = (await deps.channelSettings.get(req.conversation)) ?? defaultChannelSettings(req.conversation, req.platform, "", nowIso());
   if (settings.paused) return { kind: "skipped", reason: `paused: ${settings.pausedReason ?? "paused by a user; /papers resume restarts it"}` };
-  const existing = ledger.getRun(req.conversation, req.digestDay);
+  const existing = await run.get();
   if (existing && existing.status !== "running") return { kind: "already-done" };
 
   const scheduledDay = req.scheduledFor ? utcDay(new Date(req.scheduledFor)) : req.digestDay;
   const listDay = scheduledDay < req.digestDay ? scheduledDay : req.digestDay;
-  const selection = selectDigestPapers(deps, { conversation: req.conversation, settings, digestDay: req.digestDay, listDay });
+  const selection = await selectDigestPapers(deps, { conversation: req.conversation, settings, digestDay: req.digestDay, listDay });
   const pastCutoff = req.cutoff === null || clock.now().getTime() >= new Date(req.cutoff).getTime();
   if (!pastCutoff && (!selection.ready || selection.kind === "empty")) {
     const why = selection.ready && selection.kind === "empty" ? selection.reason : `the Hugging Face list of ${listDay} is not out yet`;
@@ -114,36 +127,36 @@ export async function deliverDigest(
 
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const leaseUntil = () => new Date(clock.now().getTime() + leaseMs).toISOString();
-  const claimed = ledger.claimRun({ conversation: req.conversation, digestDay: req.digestDay, owner: req.owner, leaseUntil: leaseUntil(), scheduledFor: req.scheduledFor, late: req.late, now: nowIso() });
+  const claimed = await run.claim({ owner: req.owner, leaseUntil: leaseUntil(), scheduledFor: req.scheduledFor, late: req.late, now: nowIso() });
   if (!claimed) {
-    const run = ledger.getRun(req.conversation, req.digestDay);
-    return run && run.status !== "running" ? { kind: "already-done" } : { kind: "busy" };
+    const current = await run.get();
+    return current && current.status !== "running" ? { kind: "already-done" } : { kind: "busy" };
   }
   let renewedAt = clock.now().getTime();
   /** Lets another process take over at once (lease in the past), keeping the run open. */
-  const release = () => ledger.renewRun(req.conversation, req.digestDay, req.owner, new Date(clock.now().getTime() - 1).toISOString());
-  const sentPapers = () => ledger.items(req.conversation, req.digestDay).filter((i) => i.paperId !== null && i.status === "sent").length;
+  const release = () => run.renew(req.owner, new Date(clock.now().getTime() - 1).toISOString());
+  const sentPapers = async () => (await run.items()).filter((i) => i.paperId !== null && i.status === "sent").length;
 
   let headerRef: string | null = null;
   let sentNow = 0;
-  const stop = (): DigestOutcome => {
-    release();
+  const stop = async (): Promise<DigestOutcome> => {
+    await release();
     log.info({ sentNow }, "delivery stopped on request; the rest goes out on the next attempt");
-    return { kind: "stopped", papers: sentPapers() };
+    return { kind: "stopped", papers: await sentPapers() };
   };
   for (const item of plan) {
     if (options.signal?.aborted) return stop();
     await pacer?.acquire(req.conversation);
     if (options.signal?.aborted) return stop();
     if (clock.now().getTime() - renewedAt > leaseMs / 3) {
-      if (!ledger.renewRun(req.conversation, req.digestDay, req.owner, leaseUntil())) return { kind: "busy" };
+      if (!(await run.renew(req.owner, leaseUntil()))) return { kind: "busy" };
       renewedAt = clock.now().getTime();
     }
-    const claim = ledger.claimItem({ conversation: req.conversation, digestDay: req.digestDay, itemKey: item.itemKey, paperId: item.paperId, now: nowIso() });
+    const claim = await run.claimItem({ itemKey: item.itemKey, paperId: item.paperId, now: nowIso() });
     if (claim !== "claimed") {
-      if (item.itemKey === "header") headerRef = ledger.items(req.conversation, req.digestDay).find((i) => i.itemKey === "header")?.messageRef ?? null;
+      if (item.itemKey === "header") headerRef = (await run.items()).find((i) => i.itemKey === "header")?.messageRef ?? null;
       if (claim === "in-doubt") {
-        telemetry.inDoubtSend(platform, "skipped");
+        telemetry.inDoubtSend(req.platform, "skipped");
         log.warn({ itemKey: item.itemKey }, "skipping a message whose earlier send has an unknown outcome");
       }
       continue;
@@ -155,36 +168,36 @@ export async function deliverDigest(
     } catch (err) {
       const sendError = sendErrorOf(err);
       if (!sendError) {
-        telemetry.inDoubtSend(platform, "unknown-outcome");
-        release();
+        telemetry.inDoubtSend(req.platform, "unknown-outcome");
+        await release();
         log.error({ err, itemKey: item.itemKey }, "send threw an unknown error; the message stays in doubt and is never re-sent");
         return { kind: "failed", reason: `unknown send outcome: ${(err as Error).message ?? String(err)}`, permanent: false };
       }
-      telemetry.postAttempted(platform, "failed");
-      ledger.markFailed(req.conversation, req.digestDay, item.itemKey, `${sendError.reason}: ${sendError.message}`);
+      telemetry.postAttempted(req.platform, "failed");
+      await run.markFailed(item.itemKey, `${sendError.reason}: ${sendError.message}`);
       if (!sendError.permanent) {
-        release();
+        await release();
         log.warn({ reason: sendError.reason }, "transient send failure; a retry sends what remains");
         return { kind: "failed", reason: sendError.reason, permanent: false };
       }
-      recordPermanentFailure(deps, settings, sendError);
-      ledger.finishRun(req.conversation, req.digestDay, req.owner, { status: "failed", papersSent: sentPapers(), detail: `${sendError.reason}: ${sendError.message}`.slice(0, 300), now: nowIso() });
+      await recordPermanentFailure(deps, settings, sendError);
+      await run.finish(req.owner, { status: "failed", papersSent: await sentPapers(), detail: `${sendError.reason}: ${sendError.message}`.slice(0, 300), now: nowIso() });
       log.warn({ reason: sendError.reason }, "permanent send failure");
       return { kind: "failed", reason: sendError.reason, permanent: true };
     }
-    ledger.markSent(req.conversation, req.digestDay, item.itemKey, ref, nowIso());
-    telemetry.postAttempted(platform, "sent");
-    if (sentNow === 0 && req.scheduledFor) telemetry.deliveryLag(platform, Math.max(0, (clock.now().getTime() - new Date(req.scheduledFor).getTime()) / 1000));
+    await run.markSent(item.itemKey, ref, nowIso());
+    telemetry.postAttempted(req.platform, "sent");
+    if (sentNow === 0 && req.scheduledFor) telemetry.deliveryLag(req.platform, Math.max(0, (clock.now().getTime() - new Date(req.scheduledFor).getTime()) / 1000));
     if (item.itemKey === "header") headerRef = ref;
-    if (sentNow === 0) recordSuccess(deps, req.conversation);
+    if (sentNow === 0) await recordSuccess(deps, req.conversation);
     sentNow += 1;
   }
   if (selection.kind === "empty") {
-    ledger.finishRun(req.conversation, req.digestDay, req.owner, { status: "notice", papersSent: 0, detail: selection.reason.slice(0, 300), now: nowIso() });
+    await run.finish(req.owner, { status: "notice", papersSent: 0, detail: selection.reason.slice(0, 300), now: nowIso() });
     return { kind: "notice", text: selection.reason };
   }
-  const papers = sentPapers();
+  const papers = await sentPapers();
   const skipped = selection.papers.length - papers;
-  ledger.finishRun(req.conversation, req.digestDay, req.owner, { status: "sent", papersSent: papers, detail: skipped > 0 ? `${skipped} in doubt after a crash, not re-sent` : null, now: nowIso() });
+  await run.finish(req.owner, { status: "sent", papersSent: papers, detail: skipped > 0 ? `${skipped} in doubt after a crash, not re-sent` : null, now: nowIso() });
   return { kind: "sent", papers };
 }

@@ -1,19 +1,12 @@
 import type { ChatAdapter } from "../chat/chat-adapter.js";
-import type { CoreDeps } from "../core-deps.js";
-import { deliverDigest, type DeliverOptions, type DigestOutcome, type DigestRequest } from "./deliver-digest.js";
+import { deliverDigest, type DeliverDeps, type DeliverOptions, type DigestOutcome, type DigestRequest } from "./deliver-digest.js";
 import { createPacer, type Pacer } from "./pacer.js";
 import { createSystemTimer, type Timer } from "./timer.js";
-
-/** A digest request routed to a platform's adapter. */
-export type PlatformDigestRequest = DigestRequest & {
-  /** Platform name: the key of the adapter that posts it. */
-  platform: string;
-};
 
 /** One request's result. */
 export interface DeliveryResult {
   /** The request. */
-  request: PlatformDigestRequest;
+  request: DigestRequest;
   /** How it ended (a thrown error becomes a transient failure). */
   outcome: DigestOutcome;
 }
@@ -39,9 +32,9 @@ export interface DeliverManyOptions {
  * Results come back in request order.
  */
 export async function deliverMany(
-  deps: CoreDeps,
-  adapters: Map<string, Pick<ChatAdapter, "send" | "limits">>,
-  requests: readonly PlatformDigestRequest[],
+  deps: DeliverDeps,
+  adapters: ReadonlyMap<string, Pick<ChatAdapter, "send" | "limits">>,
+  requests: readonly DigestRequest[],
   options: DeliverManyOptions,
 ): Promise<DeliveryResult[]> {
   const timer = options.timer ?? createSystemTimer();
@@ -56,7 +49,7 @@ export async function deliverMany(
   };
   const results: DeliveryResult[] = new Array(requests.length);
   let next = 0;
-  const runOne = async (request: PlatformDigestRequest): Promise<DigestOutcome> => {
+  const runOne = async (request: DigestRequest): Promise<DigestOutcome> => {
     const adapter = adapters.get(request.platform);
     if (!adapter) return { kind: "failed", reason: `no ${request.platform} adapter is running`, permanent: false };
     try {

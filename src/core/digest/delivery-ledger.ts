@@ -54,38 +54,74 @@ export type ClaimResult =
   /** A send started and its outcome is unknown (crash mid-send): skip, never risk a duplicate. */
   | "in-doubt";
 
+/** What claiming a run takes: who claims it, for how long, and what the run is. */
+export interface RunClaim {
+  /** Lease holder (one random id per process). */
+  owner: string;
+  /** Lease expiry, ISO 8601. */
+  leaseUntil: string;
+  /** When the post was due, ISO 8601 (null for manual runs). */
+  scheduledFor: string | null;
+  /** True when posted late, after downtime. */
+  late: boolean;
+  /** The claim's instant, ISO 8601. */
+  now: string;
+}
+
+/** How a run ended, as `finish` records it. */
+export interface RunOutcome {
+  /** Final status. */
+  status: Exclude<DigestRunStatus, "running">;
+  /** Paper messages sent. */
+  papersSent: number;
+  /** Outcome detail or failure reason, one line. */
+  detail: string | null;
+  /** When it ended, ISO 8601. */
+  now: string;
+}
+
+/**
+ * One channel's digest for one digest day in the ledger: the handle `DeliveryLedger.run`
+ * returns, so a delivery names its (conversation, digestDay) once.
+ */
+export interface DigestRunLedger {
+  /** Conversation reference. */
+  readonly conversation: string;
+  /** Channel-local date of the post, YYYY-MM-DD. */
+  readonly digestDay: string;
+  /** Takes the lease for `claim.owner`. False when the run is finished, or another owner's lease is still live. */
+  claim(claim: RunClaim): Promise<boolean>;
+  /** Extends a held lease (to `leaseUntil`, ISO); false when the lease was lost. */
+  renew(owner: string, leaseUntil: string): Promise<boolean>;
+  /** Records the end of a run held by `owner`. */
+  finish(owner: string, outcome: RunOutcome): Promise<void>;
+  /** The run, or null when it never started. */
+  get(): Promise<DigestRun | null>;
+  /** Claims one message of the digest before sending it (atomic insert). */
+  claimItem(item: { itemKey: string; paperId: string | null; now: string }): Promise<ClaimResult>;
+  /** Records the platform's reference for a claimed message. */
+  markSent(itemKey: string, messageRef: string, now: string): Promise<void>;
+  /** Releases a claim whose send failed for certain (the platform said no), so a retry may send it. */
+  markFailed(itemKey: string, error: string): Promise<void>;
+  /** The items of the digest, in claim order. */
+  items(): Promise<SentItem[]>;
+}
+
 /**
  * The delivery ledger: the record that makes digests exactly-once across crashes and
  * concurrent processes, and maps platform message references back to papers.
  */
 export interface DeliveryLedger {
-  /**
-   * Takes the lease on (conversation, digestDay) for `owner` until `leaseUntil` (ISO). False
-   * when the run is finished, or another owner's lease is still live.
-   */
-  claimRun(run: { conversation: string; digestDay: string; owner: string; leaseUntil: string; scheduledFor: string | null; late: boolean; now: string }): boolean;
-  /** Extends a held lease; false when the lease was lost. */
-  renewRun(conversation: string, digestDay: string, owner: string, leaseUntil: string): boolean;
-  /** Records the end of a run held by `owner`. */
-  finishRun(conversation: string, digestDay: string, owner: string, outcome: { status: Exclude<DigestRunStatus, "running">; papersSent: number; detail: string | null; now: string }): void;
-  /** The run for (conversation, digestDay), or null. */
-  getRun(conversation: string, digestDay: string): DigestRun | null;
+  /** The handle for one (conversation, digestDay) run; creating it reads and writes nothing. */
+  run(conversation: string, digestDay: string): DigestRunLedger;
   /** The conversation's latest runs, newest first. */
-  recentRuns(conversation: string, limit: number): DigestRun[];
-  /** Claims one message of a digest before sending it (atomic insert). */
-  claimItem(item: { conversation: string; digestDay: string; itemKey: string; paperId: string | null; now: string }): ClaimResult;
-  /** Records the platform's reference for a claimed message. */
-  markSent(conversation: string, digestDay: string, itemKey: string, messageRef: string, now: string): void;
-  /** Releases a claim whose send failed for certain (the platform said no), so a retry may send it. */
-  markFailed(conversation: string, digestDay: string, itemKey: string, error: string): void;
+  recentRuns(conversation: string, limit: number): Promise<DigestRun[]>;
   /** Every paper ever sent (or in doubt) to this conversation: never post one twice. */
-  sentPaperIds(conversation: string): Set<string>;
-  /** The items of one digest, in claim order. */
-  items(conversation: string, digestDay: string): SentItem[];
+  sentPaperIds(conversation: string): Promise<Set<string>>;
   /** The sent item with this platform message reference (reactions map back through it), or null. */
-  findByMessageRef(messageRef: string): SentItem | null;
+  findByMessageRef(messageRef: string): Promise<SentItem | null>;
   /** The newest sent message of `paperId` in this conversation (its digest post), or null. */
-  latestPaperMessage(conversation: string, paperId: string): SentItem | null;
+  latestPaperMessage(conversation: string, paperId: string): Promise<SentItem | null>;
   /** Paper messages sent since `sinceIso`, for reconciling reactions after a restart. */
-  paperMessagesSince(sinceIso: string): SentItem[];
+  paperMessagesSince(sinceIso: string): Promise<SentItem[]>;
 }

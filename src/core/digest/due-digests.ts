@@ -2,10 +2,7 @@ import { addDays } from "../clock.js";
 import type { ChannelSettings } from "./channel-settings-store.js";
 import type { DigestRequest } from "./deliver-digest.js";
 import type { DeliveryLedger, DigestRun } from "./delivery-ledger.js";
-import { localParts, previousDue, recentSlots, type ScheduleSlot } from "./schedule.js";
-
-/** A digest the scheduler should deliver now: the engine's request plus the platform to post through. */
-export type DueDigest = DigestRequest & { platform: string };
+import { localParts, previousDue, recentSlots, type ScheduleSlot } from "./delivery-times.js";
 
 /** Timing and bounds for dueDigests. */
 export interface DueDigestOptions {
@@ -81,7 +78,7 @@ function dueSlots(settings: ChannelSettings, slots: ScheduleSlot[], runs: Map<st
  *   days; `skip` only slots that are on time (or already waiting for their list).
  * - `cutoff` is the due time plus `waitMs`.
  */
-export function dueDigests(settings: ChannelSettings[], ledger: Pick<DeliveryLedger, "recentRuns">, options: DueDigestOptions): DueDigest[] {
+export async function dueDigests(settings: ChannelSettings[], ledger: Pick<DeliveryLedger, "recentRuns">, options: DueDigestOptions): Promise<DigestRequest[]> {
   const opts = {
     now: options.now,
     lateAfterMs: options.lateAfterMs ?? DEFAULT_LATE_AFTER_MS,
@@ -89,7 +86,7 @@ export function dueDigests(settings: ChannelSettings[], ledger: Pick<DeliveryLed
     maxCatchUpDays: options.maxCatchUpDays ?? DEFAULT_MAX_CATCH_UP_DAYS,
     waiting: options.waiting ?? new Set<string>(),
   };
-  const due: DueDigest[] = [];
+  const due: DigestRequest[] = [];
   // Channels sharing a schedule share its slots: computed once per pass.
   const slotMemo = new Map<string, ScheduleSlot[]>();
   const windowMemo = new Map<string, string>();
@@ -111,8 +108,7 @@ export function dueDigests(settings: ChannelSettings[], ledger: Pick<DeliveryLed
       windowMemo.set(s.timezone, windowStart);
     }
     const runs = new Map(
-      ledger
-        .recentRuns(s.conversation, opts.maxCatchUpDays + 2)
+      (await ledger.recentRuns(s.conversation, opts.maxCatchUpDays + 2))
         .filter((r) => r.digestDay >= windowStart)
         .map((r) => [r.digestDay, r]),
     );

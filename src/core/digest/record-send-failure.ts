@@ -1,6 +1,17 @@
 import { SendError } from "../chat/chat-adapter.js";
-import type { CoreDeps } from "../core-deps.js";
-import type { ChannelSettings } from "./channel-settings-store.js";
+import type { Clock } from "../clock.js";
+import type { Logger } from "../logger.js";
+import type { ChannelSettings, ChannelSettingsStore } from "./channel-settings-store.js";
+
+/** What recording a send outcome on the channel needs. */
+export interface SendRecordDeps {
+  /** Where failure counts and pauses are kept. */
+  channelSettings: ChannelSettingsStore;
+  /** Source of "now". */
+  clock: Clock;
+  /** Logger. */
+  logger: Logger;
+}
 
 /** Consecutive permanent failures after which a channel is paused. */
 export const PAUSE_AFTER_FAILURES = 3;
@@ -13,8 +24,8 @@ export function sendErrorOf(err: unknown): SendError | null {
 }
 
 /** Counts a permanent failure on the channel; the PAUSE_AFTER_FAILURES-th in a row pauses it with a reason users see in /papers status. */
-export function recordPermanentFailure(deps: CoreDeps, fallback: ChannelSettings, error: SendError): ChannelSettings {
-  const current = deps.channelSettings.get(fallback.conversation) ?? fallback;
+export async function recordPermanentFailure(deps: SendRecordDeps, fallback: ChannelSettings, error: SendError): Promise<ChannelSettings> {
+  const current = (await deps.channelSettings.get(fallback.conversation)) ?? fallback;
   const failureCount = current.failureCount + 1;
   const pause = failureCount >= PAUSE_AFTER_FAILURES && !current.paused;
   const next: ChannelSettings = {
@@ -25,14 +36,14 @@ export function recordPermanentFailure(deps: CoreDeps, fallback: ChannelSettings
     pausedReason: pause ? `paused after ${PAUSE_AFTER_FAILURES} failed posts: ${error.reason}; fix the bot's access and run /papers resume` : current.pausedReason,
     updatedAt: deps.clock.now().toISOString(),
   };
-  deps.channelSettings.put(next);
+  await deps.channelSettings.put(next);
   if (pause) deps.logger.warn({ conversation: current.conversation, reason: error.reason }, "channel paused after repeated permanent failures");
   return next;
 }
 
 /** A confirmed send resets the channel's consecutive-failure count (lastError stays as history). */
-export function recordSuccess(deps: CoreDeps, conversation: string): void {
-  const current = deps.channelSettings.get(conversation);
+export async function recordSuccess(deps: Omit<SendRecordDeps, "logger">, conversation: string): Promise<void> {
+  const current = await deps.channelSettings.get(conversation);
   if (!current || current.failureCount === 0) return;
-  deps.channelSettings.put({ ...current, failureCount: 0, updatedAt: deps.clock.now().toISOString() });
+  await deps.channelSettings.put({ ...current, failureCount: 0, updatedAt: deps.clock.now().toISOString() });
 }

@@ -1,18 +1,36 @@
 import { plural } from "../chat/plural.js";
 import { addDays } from "../clock.js";
-import type { CoreDeps } from "../core-deps.js";
+import type { IngestRunStore } from "../papers/ingest-run-store.js";
+import type { PaperStore } from "../papers/paper-store.js";
+import type { SubscriptionStore } from "../topics/subscription-store.js";
+import type { VoteStore } from "../votes/vote-store.js";
 import type { Paper } from "../papers/paper.js";
 import { explainMatch, matchPrepared } from "../topics/match-topic.js";
 import { parseTopicQuery } from "../topics/parse-topic-query.js";
 import { preparePaper } from "../topics/prepare-paper.js";
 import { prepareQuery, type CompiledQuery } from "../topics/prepare-query.js";
 import type { ChannelSettings } from "./channel-settings-store.js";
-import { rankPapers, type RankInput, type RankedCandidate } from "./rank-papers.js";
+import type { DeliveryLedger } from "./delivery-ledger.js";
+import { rankPapers, type RankInput, type RankedCandidate } from "../papers/rank-papers.js";
 
 /** Most days back a digest reaches for lists it has not covered yet. */
 export const MAX_WINDOW_DAYS = 7;
 /** Near-miss papers named in a "no paper matched your topics" notice. */
 export const CLOSEST_COUNT = 3;
+
+/** The ports a selection reads. */
+export interface SelectDeps {
+  /** The day's lists and the topic pre-filter. */
+  papers: PaperStore;
+  /** The channel's topics. */
+  subscriptions: SubscriptionStore;
+  /** Workspace votes for ranking. */
+  votes: VoteStore;
+  /** Why a list is missing (the last HF ingest). */
+  ingestRuns: IngestRunStore;
+  /** What was already sent, and the channel's previous digest. */
+  ledger: DeliveryLedger;
+}
 
 /** What to select for. */
 export interface SelectRequest {
@@ -50,12 +68,12 @@ const weekdayName = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateSt
  * day after downtime still sees those lists; a channel's first digest covers the latest HF
  * day on or before listDay.
  */
-function windowDays(deps: CoreDeps, req: SelectRequest): string[] {
+async function windowDays(deps: SelectDeps, req: SelectRequest): Promise<string[]> {
   const oldest = addDays(req.listDay, -(MAX_WINDOW_DAYS - 1));
-  const previous = deps.ledger.recentRuns(req.conversation, 20).find((r) => r.digestDay < req.digestDay && (r.status === "sent" || r.status === "notice"));
+  const previous = (await deps.ledger.recentRuns(req.conversation, 20)).find((r) => r.digestDay < req.digestDay && (r.status === "sent" || r.status === "notice"));
   let start: string;
   if (previous) start = addDays(previous.digestDay, 1);
-  else start = deps.papers.latestDailyDay(req.listDay) ?? req.listDay;
+  else start = (await deps.papers.latestDailyDay(req.listDay)) ?? req.listDay;
   if (start < oldest) start = oldest;
   const days: string[] = [];
   for (let d = start; d <= req.listDay; d = addDays(d, 1)) days.push(d);
@@ -74,9 +92,9 @@ function compileTopics(topics: string[]): { topic: string; compiled: CompiledQue
 }
 
 /** Why there is nothing at all to look at for these days. */
-function noListReason(deps: CoreDeps, listDay: string): string {
+async function noListReason(deps: SelectDeps, listDay: string): Promise<string> {
   if (isWeekend(listDay)) return `no new papers: arXiv does not announce on weekends, so Hugging Face has no list for ${weekdayName(listDay)} ${listDay}`;
-  const lastHf = deps.ingestRuns.recent(1, "hf")[0];
+  const lastHf = (await deps.ingestRuns.recent(1, "hf"))[0];
   if (lastHf?.status === "failed") return `no new papers: Hugging Face Daily Papers could not be fetched (${lastHf.error ?? "unknown error"}); the next post will include them`;
   return `no new papers: Hugging Face has no list for ${listDay} (an arXiv holiday, or the list is late)`;
 }
@@ -90,27 +108,27 @@ function noListReason(deps: CoreDeps, listDay: string): string {
  * out), at least `minUpvotes` HF upvotes (arXiv-only papers count 0), on topic channels
  * only papers matching a subscription, ranked by rankPapers and capped at maxPapers.
  */
-export function selectDigestPapers(deps: CoreDeps, req: SelectRequest): DigestSelection {
+export async function selectDigestPapers(deps: SelectDeps, req: SelectRequest): Promise<DigestSelection> {
   const { settings } = req;
-  const listDays = windowDays(deps, req);
+  const listDays = await windowDays(deps, req);
   const topicMode = settings.mode === "topics";
-  const topics = topicMode ? deps.subscriptions.list(req.conversation).map((s) => s.topic) : [];
-  const ready = deps.papers.listDaily(req.listDay).length > 0 || isWeekend(req.listDay);
+  const topics = topicMode ? (await deps.subscriptions.list(req.conversation)).map((s) => s.topic) : [];
+  const ready = (await deps.papers.listDaily(req.listDay)).length > 0 || isWeekend(req.listDay);
   const base = { topics, ready };
   const pool = new Map<string, Paper>();
   const hfDays: string[] = [];
   for (const day of listDays) {
-    const daily = deps.papers.listDaily(day);
+    const daily = await deps.papers.listDaily(day);
     if (daily.length > 0) hfDays.push(day);
     for (const p of daily) pool.set(p.id, p);
-    if (topicMode) for (const p of deps.papers.listAnnounced(day)) if (!pool.has(p.id)) pool.set(p.id, p);
+    if (topicMode) for (const p of await deps.papers.listAnnounced(day)) if (!pool.has(p.id)) pool.set(p.id, p);
   }
   const empty = (reason: string, closest: { id: string; title: string }[] = []): DigestSelection => ({ kind: "empty", ...base, listDays: hfDays, reason, closest });
   if (topicMode && topics.length === 0) return empty("no papers: this channel posts only papers on its topics and follows none; add one with /papers subscribe <topic>");
-  if (pool.size === 0) return empty(noListReason(deps, req.listDay));
+  if (pool.size === 0) return empty(await noListReason(deps, req.listDay));
 
-  const own = new Set(deps.ledger.items(req.conversation, req.digestDay).flatMap((i) => (i.paperId ? [i.paperId] : [])));
-  const sent = deps.ledger.sentPaperIds(req.conversation);
+  const own = new Set((await deps.ledger.run(req.conversation, req.digestDay).items()).flatMap((i) => (i.paperId ? [i.paperId] : [])));
+  const sent = await deps.ledger.sentPaperIds(req.conversation);
   const unsent = [...pool.values()].filter((p) => own.has(p.id) || !sent.has(p.id));
   if (unsent.length === 0) return empty(`no new papers: ${pool.size === 1 ? "the only paper" : `all ${pool.size} papers`} of ${hfDays.join(", ") || req.listDay} ${pool.size === 1 ? "was" : "were"} already posted here`);
   const popular = unsent.filter((p) => (p.hfUpvotes ?? 0) >= settings.minUpvotes);
@@ -119,7 +137,7 @@ export function selectDigestPapers(deps: CoreDeps, req: SelectRequest): DigestSe
     return empty(`no new papers reached ${plural(settings.minUpvotes, "upvote")} (the best of ${unsent.length} has ${best})`);
   }
 
-  const counts = deps.votes.counts({ workspace: settings.workspace }, popular.map((p) => p.id));
+  const counts = await deps.votes.counts({ workspace: settings.workspace }, popular.map((p) => p.id));
   const inputs: RankInput[] = [];
   const compiled = topicMode ? compileTopics(topics) : [];
   for (const paper of popular) {
@@ -140,7 +158,7 @@ export function selectDigestPapers(deps: CoreDeps, req: SelectRequest): DigestSe
     if (why.length > 0) inputs.push({ paper, localVotes, matchScore: score, matched: why.join("; ") });
   }
   if (inputs.length === 0) {
-    const closest = closestPapers(deps, compiled.map((c) => c.compiled), popular, listDays[0] ?? req.listDay);
+    const closest = await closestPapers(deps, compiled.map((c) => c.compiled), popular, listDays[0] ?? req.listDay);
     const named = closest.length > 0 ? `closest: ${closest.map((c) => `${c.title} (${c.id})`).join("; ")}` : `none of the ${popular.length} new papers mentions them`;
     return empty(`no paper matched your topics today (${topics.join(", ")}); ${named}`, closest);
   }
@@ -149,12 +167,12 @@ export function selectDigestPapers(deps: CoreDeps, req: SelectRequest): DigestSe
 }
 
 /** Near misses: candidates that mention some topic term without matching, most upvoted first. */
-function closestPapers(deps: CoreDeps, queries: CompiledQuery[], pool: Paper[], since: string): { id: string; title: string }[] {
+async function closestPapers(deps: SelectDeps, queries: CompiledQuery[], pool: Paper[], since: string): Promise<{ id: string; title: string }[]> {
   const inPool = new Map(pool.map((p) => [p.id, p]));
   const hits = new Set<string>();
   for (const q of queries) {
     try {
-      for (const id of deps.papers.candidateIds(q.query, since)) if (inPool.has(id)) hits.add(id);
+      for (const id of await deps.papers.candidateIds(q.query, since)) if (inPool.has(id)) hits.add(id);
     } catch {
       continue;
     }

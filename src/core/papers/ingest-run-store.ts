@@ -30,9 +30,9 @@ export interface IngestRun {
 /** The ingest-run ledger. */
 export interface IngestRunStore {
   /** Records the start of a run and returns its id. */
-  start(source: string, day: string | null): number;
+  start(source: string, day: string | null): Promise<number>;
   /** Records the end of a run. */
-  finish(id: number, result: { status: Exclude<IngestStatus, "running">; papersNew: number; papersUpdated: number; bad: BadRecord[]; error: string | null }): void;
+  finish(id: number, result: { status: Exclude<IngestStatus, "running">; papersNew: number; papersUpdated: number; bad: BadRecord[]; error: string | null }): Promise<void>;
   /** The most recent runs, newest first, optionally for one source. */
-  recent(limit: number, source?: string): IngestRun[];
+  recent(limit: number, source?: string): Promise<IngestRun[]>;
 }

@@ -1,7 +1,9 @@
-import type { CoreDeps } from "../core-deps.js";
+import type { Logger } from "../logger.js";
 import { BotError, isBotError } from "../errors.js";
 import type { Paper } from "./paper.js";
 import { parsePaperId } from "./paper-id.js";
+import type { PaperLookup } from "./paper-source.js";
+import type { PaperStore } from "./paper-store.js";
 
 /** Reads a paper id or URL typed by a user, or throws a BotError that says what to type. */
 export function requirePaperId(input: string): string {
@@ -17,9 +19,9 @@ export function requirePaperId(input: string): string {
  * The stored paper for `input`; when the store lacks it and `lookupUnknown` is set, fetches
  * it from arXiv and stores it. Throws NOT_FOUND when it exists nowhere.
  */
-export async function resolvePaper(deps: CoreDeps, input: string, lookupUnknown: boolean): Promise<Paper> {
+export async function resolvePaper(deps: { papers: PaperStore; lookup: PaperLookup | null; logger: Logger }, input: string, lookupUnknown: boolean): Promise<Paper> {
   const id = requirePaperId(input);
-  const stored = deps.papers.get(id);
+  const stored = await deps.papers.get(id);
   if (stored) return stored;
   if (!lookupUnknown) throw new BotError("NOT_FOUND", `Paper ${id} is not in today's lists or the store. Check the id, or ask for its summary first to fetch it from arXiv.`);
   if (!deps.lookup) throw new BotError("NOT_FOUND", `Paper ${id} is not stored, and the bot is offline so it cannot ask arXiv. Check the id or try again when online.`);
@@ -32,9 +34,9 @@ export async function resolvePaper(deps: CoreDeps, input: string, lookupUnknown:
     throw new BotError("UPSTREAM", `Paper ${id} is not stored yet and arXiv could not be reached just now. Try again in a few minutes.`, err);
   }
   if (!found) throw new BotError("NOT_FOUND", `arXiv has no paper ${id}. Check the id (new ids look like 2410.17243).`);
-  deps.papers.upsert([found]);
+  await deps.papers.upsert([found]);
   deps.logger.info({ paperId: id }, "stored paper fetched from arXiv on demand");
-  const paper = deps.papers.get(id);
+  const paper = await deps.papers.get(id);
   if (!paper) throw new BotError("INTERNAL", `Paper ${id} could not be stored. Try again.`);
   return paper;
 }

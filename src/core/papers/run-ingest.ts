@@ -5,7 +5,7 @@ import type { ParsedBatch } from "./paper.js";
 import type { PaperStore } from "./paper-store.js";
 import type { Telemetry } from "../telemetry.js";
 
-/** What runIngest needs: the paper store, the ledger and a logger (CoreDeps fits). */
+/** What runIngest needs: the paper store, the ledger and a logger. */
 export interface IngestDeps {
   /** Where good records are merged. */
   papers: PaperStore;
@@ -28,8 +28,8 @@ export function oneLineReason(err: unknown): string {
 }
 
 /** The ledger row for `id`, read back so callers see exactly what was stored. */
-function readBack(ingestRuns: IngestRunStore, id: number, source: string, fallback: IngestRun): IngestRun {
-  return ingestRuns.recent(50, source).find((run) => run.id === id) ?? fallback;
+async function readBack(ingestRuns: IngestRunStore, id: number, source: string, fallback: IngestRun): Promise<IngestRun> {
+  return (await ingestRuns.recent(50, source)).find((run) => run.id === id) ?? fallback;
 }
 
 /**
@@ -42,11 +42,11 @@ function readBack(ingestRuns: IngestRunStore, id: number, source: string, fallba
 export async function runIngest(deps: IngestDeps, source: string, day: string | null, load: () => Promise<ParsedBatch>): Promise<IngestRun> {
   const log = deps.logger.child({ ingest: source, day });
   const startedAt = new Date().toISOString();
-  const id = deps.ingestRuns.start(source, day);
+  const id = await deps.ingestRuns.start(source, day);
   const base: IngestRun = { id, source, day, startedAt, finishedAt: null, status: "running", papersNew: 0, papersUpdated: 0, bad: [], error: null };
 
-  const fail = (error: string, bad: ParsedBatch["bad"], detail: unknown): IngestRun => {
-    deps.ingestRuns.finish(id, { status: "failed", papersNew: 0, papersUpdated: 0, bad, error });
+  const fail = async (error: string, bad: ParsedBatch["bad"], detail: unknown): Promise<IngestRun> => {
+    await deps.ingestRuns.finish(id, { status: "failed", papersNew: 0, papersUpdated: 0, bad, error });
     deps.telemetry?.ingestFinished(source, "failed", 0);
     log.warn({ reason: error, detail: isBotError(detail) ? detail.detail : undefined }, "ingest failed");
     return readBack(deps.ingestRuns, id, source, { ...base, status: "failed", bad, error, finishedAt: new Date().toISOString() });
@@ -67,7 +67,7 @@ export async function runIngest(deps: IngestDeps, source: string, day: string | 
   let papersUpdated = 0;
   if (batch.papers.length > 0) {
     try {
-      const result = deps.papers.upsert(batch.papers);
+      const result = await deps.papers.upsert(batch.papers);
       papersNew = result.inserted.length;
       papersUpdated = result.updated.length;
     } catch (err) {
@@ -76,7 +76,7 @@ export async function runIngest(deps: IngestDeps, source: string, day: string | 
     }
   }
   const status = batch.bad.length > 0 ? "partial" : "ok";
-  deps.ingestRuns.finish(id, { status, papersNew, papersUpdated, bad: batch.bad, error: null });
+  await deps.ingestRuns.finish(id, { status, papersNew, papersUpdated, bad: batch.bad, error: null });
   deps.telemetry?.ingestFinished(source, status, papersNew + papersUpdated);
   if (status === "partial") {
     log.warn({ bad: batch.bad.length, refs: batch.bad.slice(0, 10).map((b) => b.ref) }, "ingest skipped bad records");

@@ -1,7 +1,7 @@
-import type { CoreDeps } from "../core-deps.js";
 import type { Paper } from "../papers/paper.js";
 import { callModel, type ModelUnavailable } from "./call-model.js";
 import { groundQuotes, parseModelAnswer } from "./ground-quotes.js";
+import type { SummaryDeps } from "./llm-deps.js";
 import { loadPaperText } from "./paper-text.js";
 import { asData, askPrompt } from "./prompts.js";
 import { relevantPassages } from "./relevant-passages.js";
@@ -24,11 +24,11 @@ export type PaperAnswer =
  * text and dropped when absent, and an answer left with none is not shown. Without a
  * model, or when it fails, returns the most relevant sentences (BM25). Never throws.
  */
-export async function askPaper(deps: CoreDeps, paper: Paper, question: string): Promise<PaperAnswer> {
+export async function askPaper(deps: SummaryDeps, paper: Paper, question: string): Promise<PaperAnswer> {
   const paperText = await loadPaperText(deps, paper);
   const { grounding } = paperText;
   const passages = (): string[] => relevantPassages(paperText.text, question, 3);
-  if (!deps.llm?.model) return { kind: "offline", passages: passages(), unavailable: "no-provider", grounding };
+  if (!deps.model) return { kind: "offline", passages: passages(), unavailable: "no-provider", grounding };
   if (!paperText.text) return { kind: "offline", passages: [], unavailable: "no-text", grounding };
   const outcome = await callModel(deps, askPrompt(paper.title, paperText.text, question), "ask");
   if (!outcome.ok) return { kind: "offline", passages: passages(), unavailable: outcome.reason, grounding };

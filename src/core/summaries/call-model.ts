@@ -1,6 +1,6 @@
 import { utcDay } from "../clock.js";
-import type { CoreDeps } from "../core-deps.js";
 import type { CompletionRequest } from "./language-model.js";
+import type { SummaryDeps } from "./llm-deps.js";
 
 /** Why no usable model answer came back. */
 export type ModelUnavailable = "no-provider" | "no-text" | "budget" | "timeout" | "rate-limited" | "provider-error" | "malformed";
@@ -27,17 +27,17 @@ export const UNAVAILABLE_NOTE: Record<ModelUnavailable, string> = {
  * Calls the configured model once, if today's request budget allows; never throws. Every
  * request sent counts against the budget, failed ones included.
  */
-export async function callModel(deps: CoreDeps, request: CompletionRequest, purpose: string): Promise<ModelOutcome> {
+export async function callModel(deps: SummaryDeps, request: CompletionRequest, purpose: string): Promise<ModelOutcome> {
   const outcome = await callModelOnce(deps, request, purpose);
   deps.telemetry?.modelCalled(purpose, outcome.ok ? "ok" : outcome.reason);
   return outcome;
 }
 
-async function callModelOnce(deps: CoreDeps, request: CompletionRequest, purpose: string): Promise<ModelOutcome> {
-  const llm = deps.llm;
-  if (!llm?.model) return { ok: false, reason: "no-provider" };
+async function callModelOnce(deps: SummaryDeps, request: CompletionRequest, purpose: string): Promise<ModelOutcome> {
+  const llm = deps;
+  if (!llm.model) return { ok: false, reason: "no-provider" };
   const day = utcDay(deps.clock.now());
-  if (!llm.cache.consumeRequest(day, llm.dailyRequestBudget)) {
+  if (!(await llm.cache.consumeRequest(day, llm.dailyRequestBudget))) {
     deps.logger.info({ purpose, day, budget: llm.dailyRequestBudget }, "model request budget spent for today");
     return { ok: false, reason: "budget" };
   }

@@ -1,8 +1,11 @@
+import type { Clock } from "../clock.js";
+import type { Logger } from "../logger.js";
 import type { FullTextSource } from "./full-text-source.js";
 import type { LanguageModel } from "./language-model.js";
 import type { SummaryCache } from "./summary-cache.js";
+import type { Telemetry } from "../telemetry.js";
 
-/** Everything the model-backed summaries and answers need; `CoreDeps.llm`. */
+/** The ports model-backed summaries and answers use; the composition root builds them from the `llm` config. */
 export interface LlmDeps {
   /** The configured model, or null for the offline default (provider `none`). */
   model: LanguageModel | null;
@@ -14,11 +17,14 @@ export interface LlmDeps {
   dailyRequestBudget: number;
   /** Most characters of paper text sent to the model (about 4 per token); the full text is cut to fit. */
   maxInputChars: number;
-  /** TL;DR requests in flight by cache key, so simultaneous asks for one paper make one call. */
-  inflight: Map<string, Promise<unknown>>;
 }
 
-/** Builds LlmDeps (the composition root calls this once). */
-export function createLlmDeps(parts: Omit<LlmDeps, "inflight">): LlmDeps {
-  return { ...parts, inflight: new Map() };
+/** What the summaries module's functions take: the LLM ports plus "now" and a logger. */
+export interface SummaryDeps extends LlmDeps {
+  /** Source of "now" (budget day, cache timestamps). */
+  clock: Clock;
+  /** Logger. */
+  logger: Logger;
+  /** Where model calls are counted; absent counts nothing. */
+  telemetry?: Telemetry;
 }

@@ -1,6 +1,6 @@
-import type { CoreDeps } from "../core-deps.js";
 import type { Paper } from "../papers/paper.js";
-import { truncateAtWord } from "./extractive-summary.js";
+import { truncateAtWord } from "../papers/extractive-summary.js";
+import type { SummaryDeps } from "./llm-deps.js";
 
 /** Source name of cached full texts. */
 export const FULL_TEXT_SOURCE = "arxiv-html";
@@ -21,17 +21,17 @@ export interface PaperText {
 }
 
 /** The cached full text of `paper`, fetching (and caching) it when missing or stale; "" when there is none. */
-async function fullTextOf(deps: CoreDeps, paper: Paper): Promise<string> {
-  const llm = deps.llm;
-  if (!llm?.fullText) return "";
+async function fullTextOf(deps: SummaryDeps, paper: Paper): Promise<string> {
+  const llm = deps;
+  if (!llm.fullText) return "";
   const now = deps.clock.now();
-  const cached = llm.cache.get(paper.id, "full-text", FULL_TEXT_SOURCE);
+  const cached = await llm.cache.get(paper.id, "full-text", FULL_TEXT_SOURCE);
   const sameVersion = cached !== null && (paper.version === null || cached.paperVersion === paper.version);
   if (cached && sameVersion && (cached.text !== "" || now.getTime() - Date.parse(cached.createdAt) < ABSENT_TTL_MS)) return cached.text;
   try {
     const result = await llm.fullText.fetch(paper.id);
     const text = result.kind === "found" ? result.text.slice(0, llm.maxInputChars) : "";
-    llm.cache.put({ paperId: paper.id, kind: "full-text", model: FULL_TEXT_SOURCE, text, writtenBy: FULL_TEXT_SOURCE, paperVersion: paper.version, createdAt: now.toISOString() });
+    await llm.cache.put({ paperId: paper.id, kind: "full-text", model: FULL_TEXT_SOURCE, text, writtenBy: FULL_TEXT_SOURCE, paperVersion: paper.version, createdAt: now.toISOString() });
     return text;
   } catch (err) {
     deps.logger.info({ paperId: paper.id, reason: (err as Error).message }, "full text unavailable; using the abstract");
@@ -40,8 +40,8 @@ async function fullTextOf(deps: CoreDeps, paper: Paper): Promise<string> {
 }
 
 /** The paper's text for a model: the abstract plus the arXiv HTML full text when it can be fetched, within `maxInputChars`. */
-export async function loadPaperText(deps: CoreDeps, paper: Paper): Promise<PaperText> {
-  const budget = deps.llm?.maxInputChars ?? 24_000;
+export async function loadPaperText(deps: SummaryDeps, paper: Paper): Promise<PaperText> {
+  const budget = deps.maxInputChars;
   const abstract = truncateAtWord(paper.abstract.trim(), budget);
   const full = await fullTextOf(deps, paper);
   const room = budget - abstract.length - 2;

@@ -1,4 +1,4 @@
-import { splitSentences } from "./extractive-summary.js";
+import { splitSentences } from "../papers/extractive-summary.js";
 
 /** Words that say nothing about what a question is after. */
 const STOPWORDS = new Set(

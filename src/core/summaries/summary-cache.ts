@@ -25,11 +25,11 @@ export interface CachedText {
  */
 export interface SummaryCache {
   /** The cached entry for (paper, kind, model), or null. */
-  get(paperId: string, kind: CachedKind, model: string): CachedText | null;
+  get(paperId: string, kind: CachedKind, model: string): Promise<CachedText | null>;
   /** Stores (replaces) an entry. */
-  put(entry: CachedText): void;
+  put(entry: CachedText): Promise<void>;
   /** Takes one request from `day`'s budget (UTC YYYY-MM-DD); false, taking nothing, when `limit` is spent. Atomic. */
-  consumeRequest(day: string, limit: number): boolean;
+  consumeRequest(day: string, limit: number): Promise<boolean>;
   /** Requests taken on `day`. */
-  requestsUsed(day: string): number;
+  requestsUsed(day: string): Promise<number>;
 }

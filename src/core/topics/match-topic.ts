@@ -12,8 +12,12 @@ export interface MatchReason {
   term: string;
   /** Fields with evidence for the term, strongest first. */
   fields: MatchField[];
-  /** Curated expansions that supplied evidence (`bpe`, `subword`); absent when only the term itself did. */
+  /** Curated expansions that supplied evidence (`bpe`, `subword`); absent when none did. */
   via?: string[];
+  /** Research-vocabulary terms that supplied evidence (`subword segmentation`); absent when none did. */
+  vocabulary?: string[];
+  /** Terms learned from the store that supplied evidence, with their PMI in bits; only on the `learned` reason. */
+  learned?: { term: string; pmi: number }[];
 }
 
 /** A topic's match with one paper. */
@@ -117,11 +121,24 @@ class LazyMatch implements TopicMatch {
   }
 }
 
-/** One line for users: `tokenization (title, keywords); "flow matching" (abstract)`. */
+/**
+ * One line for users: `tokenization (title, keywords); "flow matching" (abstract)`, with the
+ * expansions that supplied evidence: `tokenization (title; via bpe; via vocabulary: "subword
+ * segmentation")`, `learned: "bpe" (PMI 4.1)`.
+ */
 export function explainMatch(match: TopicMatch): string {
-  return match.reasons
-    .map((r) => `${r.term} (${r.fields.join(", ")}${r.via && r.via.length > 0 ? `; via ${r.via.join(", ")}` : ""})`)
-    .join("; ");
+  return match.reasons.map(explainReason).join("; ");
+}
+
+/** One reason as text. */
+function explainReason(r: MatchReason): string {
+  if (r.learned && r.learned.length > 0) {
+    return r.learned.map((l) => `learned: "${l.term}" (PMI ${l.pmi.toFixed(1)}; ${r.fields.join(", ")})`).join("; ");
+  }
+  const parts = [r.fields.join(", ")];
+  if (r.via && r.via.length > 0) parts.push(`via ${r.via.join(", ")}`);
+  if (r.vocabulary && r.vocabulary.length > 0) parts.push(`via vocabulary: ${r.vocabulary.map((v) => `"${v}"`).join(", ")}`);
+  return `${r.term} (${parts.join("; ")})`;
 }
 
 /** A term's score in one paper, with the evidence behind it. */
@@ -132,14 +149,14 @@ export interface TermScore {
   score: number;
   /** Mentions per field, in MATCH_FIELDS order. */
   evidence: [number, number, number];
-  /** Curated expansions that supplied evidence. */
-  via: string[];
+  /** Expansions (curated, vocabulary or learned) that supplied evidence. */
+  via: CompiledAlt[];
 }
 
 /** One term against one paper: evidence per field and the weighted score. */
 export function scoreTerm(term: CompiledTerm, paper: PreparedPaper): TermScore {
   const evidence: [number, number, number] = [0, 0, 0];
-  const via = new Set<string>();
+  const via = new Set<CompiledAlt>();
   const live: LiveAlt[] = [];
   for (const alt of term.alts) {
     const forms = presentForms(alt, paper);
@@ -149,7 +166,7 @@ export function scoreTerm(term: CompiledTerm, paper: PreparedPaper): TermScore {
   const only = live[0];
   if (live.length === 1 && only && only.alt.slots.length === 1 && term.ignore.length === 0) {
     for (const form of only.forms) addCounts(evidence, paper.counts.get(form), only.alt.weight);
-    if (only.alt.expanded) via.add(only.alt.label);
+    if (only.alt.expanded) via.add(only.alt);
   } else {
     for (let f = 0; f < 3; f += 1) {
       const field = paper.fields[f];
@@ -240,7 +257,7 @@ function dropIgnored(found: Occurrence[], ignore: readonly CompiledAlt[], f: num
  * (`retrieval-augmented generation (RAG)`, `BPE tokenizer`) are one mention, worth its
  * strongest alternative's weight.
  */
-function countMentions(found: Occurrence[], via: Set<string>): number {
+function countMentions(found: Occurrence[], via: Set<CompiledAlt>): number {
   if (found.length === 0) return 0;
   found.sort((x, y) => x.start - y.start || y.end - x.end);
   let total = 0;
@@ -248,7 +265,7 @@ function countMentions(found: Occurrence[], via: Set<string>): number {
   let weight = 0;
   let last: CompiledAlt | null = null;
   for (const o of found) {
-    if (o.alt.expanded) via.add(o.alt.label);
+    if (o.alt.expanded) via.add(o.alt);
     if (o.start < end || (o.start === end && o.alt !== last)) {
       end = Math.max(end, o.end);
       weight = Math.max(weight, o.alt.weight);
@@ -274,6 +291,16 @@ function addReason(reasons: Map<string, MatchReason>, s: TermScore): void {
   const fields = MATCH_FIELDS.filter((_, f) => (s.evidence[f] ?? 0) > 0);
   const prev = reasons.get(s.term.label);
   const merged = prev ? MATCH_FIELDS.filter((f) => prev.fields.includes(f) || fields.includes(f)) : fields;
-  const via = [...new Set([...(prev?.via ?? []), ...s.via])];
-  reasons.set(s.term.label, via.length > 0 ? { term: s.term.label, fields: merged, via } : { term: s.term.label, fields: merged });
+  const reason: MatchReason = { term: s.term.label, fields: merged };
+  const labels = (source: string, before: readonly string[] | undefined): string[] => [
+    ...new Set([...(before ?? []), ...s.via.filter((a) => a.source === source).map((a) => a.label)]),
+  ];
+  const via = labels("curated", prev?.via);
+  const vocabulary = labels("vocabulary", prev?.vocabulary);
+  const learned = [...(prev?.learned ?? [])];
+  for (const a of s.via) if (a.source === "learned" && !learned.some((l) => l.term === a.label)) learned.push({ term: a.label, pmi: a.pmi });
+  if (via.length > 0) reason.via = via;
+  if (vocabulary.length > 0) reason.vocabulary = vocabulary;
+  if (learned.length > 0) reason.learned = learned;
+  reasons.set(s.term.label, reason);
 }

@@ -17,11 +17,11 @@ export interface Subscription {
 /** Storage of channel subscriptions. Topics are unique per conversation, case-insensitively. */
 export interface SubscriptionStore {
   /** Adds a subscription; `created` is false when the conversation already had that topic. */
-  add(sub: Subscription): { created: boolean };
+  add(sub: Subscription): Promise<{ created: boolean }>;
   /** Removes a topic (case-insensitive); returns false when it was not subscribed. */
-  remove(conversation: string, topic: string): boolean;
+  remove(conversation: string, topic: string): Promise<boolean>;
   /** The conversation's subscriptions, oldest first. */
-  list(conversation: string): Subscription[];
+  list(conversation: string): Promise<Subscription[]>;
   /** Every subscription, for the daily matching run. */
-  listAll(): Subscription[];
+  listAll(): Promise<Subscription[]>;
 }

@@ -8,6 +8,8 @@ export interface Expansion {
   weight: number;
   /** When set, the expansion only counts if one of these words also occurs somewhere in the paper. */
   requires?: readonly string[];
+  /** Where it comes from, for explanations: the curated list below (default) or the research vocabulary. */
+  source?: "curated" | "vocabulary";
 }
 
 /** A curated concept: the query words that trigger it and what they expand to. */

@@ -58,7 +58,7 @@ export function normalizeEmoji(emoji: string): string {
 }
 
 /** A test for "does this reaction count as an upvote", built once from the configured emoji. */
-export function emojiMatcher(upvoteEmoji: string[]): (emoji: string) => boolean {
+export function emojiMatcher(upvoteEmoji: readonly string[]): (emoji: string) => boolean {
   const wanted = new Set(upvoteEmoji.map(normalizeEmoji));
   return (emoji) => wanted.has(normalizeEmoji(emoji));
 }

@@ -1,7 +1,7 @@
 /** Remembers platform event ids so a retried or replayed event is handled once. */
 export interface ProcessedEvents {
   /** True the first time `eventKey` is seen, false on every repeat. */
-  markIfNew(eventKey: string): boolean;
+  markIfNew(eventKey: string): Promise<boolean>;
   /** Forgets keys recorded before `olderThanIso` (platforms stop retrying after minutes). */
-  prune(olderThanIso: string): number;
+  prune(olderThanIso: string): Promise<number>;
 }

@@ -24,20 +24,20 @@ export interface ReactionDeps {
  * Turns a reaction on a digest paper message into an upvote (or its removal). Bots,
  * other emoji, messages that are not digest papers and replayed events change nothing.
  */
-export function recordReaction(deps: ReactionDeps, event: ReactionEvent, upvoteEmoji: string[], now: string): ReactionOutcome {
+export async function recordReaction(deps: ReactionDeps, event: ReactionEvent, upvoteEmoji: readonly string[], now: string): Promise<ReactionOutcome> {
   if (event.actor.isBot) return "bot";
   if (!emojiMatcher(upvoteEmoji)(event.emoji)) return "not-an-upvote";
-  const item = deps.ledger.findByMessageRef(event.messageRef);
+  const item = await deps.ledger.findByMessageRef(event.messageRef);
   if (!item?.paperId) {
     deps.logger.debug({ messageRef: event.messageRef }, "reaction on a message that is not a digest paper");
     return "not-a-paper";
   }
-  if (event.eventId && !deps.events.markIfNew(`${event.platform}:${event.eventId}`)) return "duplicate-event";
+  if (event.eventId && !(await deps.events.markIfNew(`${event.platform}:${event.eventId}`))) return "duplicate-event";
   if (event.added) {
-    const added = deps.votes.add({ paperId: item.paperId, conversation: item.conversation, workspace: event.workspace, userId: event.actor.id, via: "reaction", at: now });
+    const added = await deps.votes.add({ paperId: item.paperId, conversation: item.conversation, workspace: event.workspace, userId: event.actor.id, via: "reaction", at: now });
     return added ? "counted" : "unchanged";
   }
-  return deps.votes.remove(item.conversation, item.paperId, event.actor.id) ? "removed" : "unchanged";
+  return (await deps.votes.remove(item.conversation, item.paperId, event.actor.id)) ? "removed" : "unchanged";
 }
 
 /**
@@ -45,17 +45,17 @@ export function recordReaction(deps: ReactionDeps, event: ReactionEvent, upvoteE
  * react to it now (fetched by the adapter): adds the missing, removes the withdrawn.
  * Votes cast by command or button are left alone.
  */
-export function reconcileReactions(deps: ReactionDeps, messageRef: string, workspace: string, reactingUsers: string[], now: string): { added: number; removed: number } {
-  const item = deps.ledger.findByMessageRef(messageRef);
+export async function reconcileReactions(deps: ReactionDeps, messageRef: string, workspace: string, reactingUsers: string[], now: string): Promise<{ added: number; removed: number }> {
+  const item = await deps.ledger.findByMessageRef(messageRef);
   if (!item?.paperId) return { added: 0, removed: 0 };
   const present = new Set(reactingUsers);
   let added = 0;
   let removed = 0;
   for (const userId of present) {
-    if (deps.votes.add({ paperId: item.paperId, conversation: item.conversation, workspace, userId, via: "reaction", at: now })) added += 1;
+    if (await deps.votes.add({ paperId: item.paperId, conversation: item.conversation, workspace, userId, via: "reaction", at: now })) added += 1;
   }
-  for (const userId of deps.votes.reactionVoters(item.conversation, item.paperId)) {
-    if (!present.has(userId) && deps.votes.remove(item.conversation, item.paperId, userId)) removed += 1;
+  for (const userId of await deps.votes.reactionVoters(item.conversation, item.paperId)) {
+    if (!present.has(userId) && (await deps.votes.remove(item.conversation, item.paperId, userId))) removed += 1;
   }
   if (added || removed) deps.logger.info({ messageRef, paperId: item.paperId, added, removed }, "reconciled reactions");
   return { added, removed };

@@ -25,15 +25,15 @@ export interface VoteCount {
 /** Storage of local upvotes: one vote per (conversation, paper, user), so replays count once. */
 export interface VoteStore {
   /** Records a vote; false when that user had already voted for that paper there. */
-  add(vote: Vote): boolean;
+  add(vote: Vote): Promise<boolean>;
   /** Removes a user's vote; false when there was none. */
-  remove(conversation: string, paperId: string, userId: string): boolean;
+  remove(conversation: string, paperId: string, userId: string): Promise<boolean>;
   /** Vote counts for these papers in a conversation (or a whole workspace when `scope.workspace` is set). */
-  counts(scope: VoteScope, paperIds: string[]): Map<string, number>;
+  counts(scope: VoteScope, paperIds: string[]): Promise<Map<string, number>>;
   /** Users whose vote for this paper here came from a reaction (for reconciling after downtime). */
-  reactionVoters(conversation: string, paperId: string): string[];
+  reactionVoters(conversation: string, paperId: string): Promise<string[]>;
   /** The most upvoted papers in a scope since `since` (ISO), most votes first. */
-  top(scope: VoteScope, since: string, limit: number): VoteCount[];
+  top(scope: VoteScope, since: string, limit: number): Promise<VoteCount[]>;
 }
 
 /** Which votes to count: one conversation, or every conversation of a workspace. */

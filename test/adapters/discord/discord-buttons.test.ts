@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiMessage } from "../../fakes/discord/fake-objects.js";
 import { buttonInteraction } from "../../fakes/discord/gateway-payloads.js";
 import { STALE_BUTTON } from "../../../src/adapters/discord/handle-interaction.js";
-import { deliverMany } from "../../../src/core/digest/deliver-many.js";
 import { runSlash, startHarness, waitForRequest, type Harness } from "./discord-harness.js";
 
 const paperMessage = { blocks: [
@@ -30,7 +29,7 @@ describe("discord adapter: buttons and threads", () => {
   it("the Upvote button records one vote for the pressing user and answers ephemerally", async () => {
     const { callback } = await press("papers:upvote:2607.28229");
     expect(callback.body).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringMatching(/Upvoted/) } });
-    expect(h.app.deps.votes.counts({ conversation }, ["2607.28229"]).get("2607.28229")).toBe(1);
+    expect((await h.app.ports.votes.counts({ conversation }, ["2607.28229"])).get("2607.28229")).toBe(1);
     const again = await press("papers:upvote:2607.28229");
     expect(String((again.callback.body as { data: { content: string } }).data.content)).toMatch(/counts once/);
   });
@@ -69,11 +68,11 @@ describe("discord adapter: /papers ask goes to the paper's thread", () => {
 
   it("answers a question about a paper this channel was sent in that paper's thread, and tells the asker privately", async () => {
     const conversation = `discord:${h.guildId}:${h.channels[0]}`;
-    const [result] = await deliverMany(h.app.deps, new Map([["discord", h.adapter]]), [
+    const [result] = await h.app.core.deliveries.run([
       { conversation, digestDay: "2026-08-03", scheduledFor: null, late: false, owner: "test", cutoff: null, platform: "discord" },
-    ], { concurrency: 1 });
+    ], new Map([["discord", h.adapter]]), { concurrency: 1 });
     expect(result!.outcome.kind).toBe("sent");
-    const item = h.app.deps.ledger.items(conversation, "2026-08-03").find((i) => i.paperId)!;
+    const item = (await h.app.ports.ledger.run(conversation, "2026-08-03").items()).find((i) => i.paperId)!;
     const paperMessageId = item.messageRef!.split(":")[3]!;
     const { callback, token } = await runSlash(h, "ask", [{ name: "paper", type: 3, value: item.paperId! }, { name: "question", type: 3, value: "what do they propose?" }]);
     expect(callback.body).toMatchObject({ type: 5 });

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startDiscordDriver } from "../contract/discord-driver.js";
+import { runAdapterContract } from "../contract/run-contract.js";
 import { MANAGER_PERMISSIONS, MEMBER_PERMISSIONS, commandInteraction, type ApiOption } from "../../fakes/discord/gateway-payloads.js";
 import { eventually, requestsFor, runSlash, startHarness, waitForRequest, type Harness } from "./discord-harness.js";
 import { DM_NOTICE } from "../../../src/adapters/discord/handle-interaction.js";
@@ -69,7 +71,7 @@ describe("discord adapter: /papers subcommands over INTERACTION_CREATE", () => {
     const data = bodyOf(callback).data!;
     expect(data.flags).toBe(EPHEMERAL);
     expect(data.content).toMatch(/You need the Manage Channels right in this channel to use \/papers subscribe/);
-    expect(h.app.deps.subscriptions.list(`discord:${h.guildId}:${h.channels[0]}`).map((s) => s.topic)).not.toContain("robotics");
+    expect((await h.app.ports.subscriptions.list(`discord:${h.guildId}:${h.channels[0]}`)).map((s) => s.topic)).not.toContain("robotics");
   });
 
   it("shows /papers settings to a member without Manage Channels, but refuses changing one, naming the right", async () => {
@@ -79,7 +81,7 @@ describe("discord adapter: /papers subcommands over INTERACTION_CREATE", () => {
     const refused = bodyOf((await runSlash(h, "settings", [str("key", "max"), str("value", "3")], { permissions: MEMBER_PERMISSIONS })).callback).data!;
     expect(refused.flags).toBe(EPHEMERAL);
     expect(refused.content).toMatch(/^You need the Manage Channels right in this channel to change \/papers settings: .* Anyone can see the current values with \/papers settings\.$/);
-    expect(h.app.deps.channelSettings.get(`discord:${h.guildId}:${h.channels[0]}`)?.maxPapers ?? 10).toBe(10);
+    expect((await h.app.ports.channelSettings.get(`discord:${h.guildId}:${h.channels[0]}`))?.maxPapers ?? 10).toBe(10);
   });
 
   it("autocompletes topics from the channel's subscriptions and papers from the latest day", async () => {
@@ -116,12 +118,12 @@ describe("discord adapter: /papers subcommands over INTERACTION_CREATE", () => {
     });
 
     it("an over-long option is refused without storing anything", async () => {
-      const before = h.app.deps.subscriptions.list(`discord:${h.guildId}:${h.channels[0]}`).length;
+      const before = (await h.app.ports.subscriptions.list(`discord:${h.guildId}:${h.channels[0]}`)).length;
       const long = await runSlash(h, "subscribe", [str("topic", "x".repeat(600))], { permissions: MANAGER_PERMISSIONS });
       expect(bodyOf(long.callback).data?.content).toMatch(/limited to 500 characters/);
       const huge = await runSlash(h, "subscribe", [str("topic", "x".repeat(6000))], { permissions: MANAGER_PERMISSIONS });
       expect(bodyOf(huge.callback).data?.content).toMatch(/commands take at most 4000/);
-      expect(h.app.deps.subscriptions.list(`discord:${h.guildId}:${h.channels[0]}`)).toHaveLength(before);
+      expect(await h.app.ports.subscriptions.list(`discord:${h.guildId}:${h.channels[0]}`)).toHaveLength(before);
     });
 
     it("an interaction from a DM (no guild) gets the server-channels notice", async () => {
@@ -147,3 +149,5 @@ describe("discord adapter: /papers subcommands over INTERACTION_CREATE", () => {
     }
   });
 });
+
+runAdapterContract("Discord (discord.js over the local fake gateway)", startDiscordDriver);

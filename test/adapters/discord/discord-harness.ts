@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { ingestFile } from "../../../src/cli/ingest-file.js";
-import { createDiscordAdapter, type DiscordAdapter, type DiscordAdapterOptions } from "../../../src/adapters/discord/discord-adapter.js";
+import { createDiscordAdapter, type DiscordAdapter } from "../../../src/adapters/discord/discord-adapter.js";
+import { discordConfigSchema, type DiscordConfig } from "../../../src/adapters/discord/discord-config.js";
 import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from "../../fakes/discord/fake-discord.js";
 import { commandInteraction, type ApiOption } from "../../fakes/discord/gateway-payloads.js";
 import type { FakeUser } from "../../fakes/discord/fake-objects.js";
@@ -25,23 +26,23 @@ export interface Harness {
   /** A human member. */
   alice: FakeUser;
   /** Starts another adapter against the same fake and app (a restart). */
-  restart(extra?: Partial<DiscordAdapterOptions>): Promise<DiscordAdapter>;
+  restart(extra?: Partial<DiscordConfig>): Promise<DiscordAdapter>;
   /** Stops everything. */
   close(): Promise<void>;
 }
 
 /** Builds a fresh adapter for the harness's app and fake. */
-export function buildAdapter(app: Harness["app"], fake: FakeDiscord, extra: Partial<DiscordAdapterOptions> = {}): DiscordAdapter {
-  return createDiscordAdapter({ token: "fake-token-not-secret", apiBase: fake.apiBase, deps: app.deps, commands: () => app.registry.infos(), logger: app.deps.logger, ...extra });
+export function buildAdapter(app: Harness["app"], fake: FakeDiscord, extra: Partial<DiscordConfig> = {}): DiscordAdapter {
+  return createDiscordAdapter({ token: "fake-token-not-secret", config: discordConfigSchema.parse({ apiBase: fake.apiBase, ...extra }), logger: app.ports.logger });
 }
 
 /** Starts app + fake + adapter; `start: false` leaves the adapter unstarted; `config` adds config file keys. */
 export async function startHarness(options: { start?: boolean; config?: Record<string, unknown> } = {}): Promise<Harness> {
   const app = createTestApp({ now: "2026-08-04T09:00:00Z", config: options.config });
-  for (const file of FILES) await ingestFile(app.deps, join(FIXTURES, file));
+  for (const file of FILES) await ingestFile(app.core.ingests, join(FIXTURES, file));
   const fake = await startFakeDiscord();
   let adapter = buildAdapter(app, fake);
-  if (options.start !== false) await adapter.start(app.handleInbound);
+  if (options.start !== false) await adapter.start(app.core);
   const alice = fake.addUser({ id: "1200000000000000001", username: "alice" });
   const harness: Harness = {
     app,
@@ -54,7 +55,7 @@ export async function startHarness(options: { start?: boolean; config?: Record<s
       await adapter.stop();
       adapter = buildAdapter(app, fake, extra);
       harness.adapter = adapter;
-      await adapter.start(app.handleInbound);
+      await adapter.start(app.core);
       return adapter;
     },
     async close() {
@@ -78,11 +79,11 @@ export async function waitForRequest(fake: FakeDiscord, match: (r: RecordedReque
 }
 
 /** Waits until `check` passes. */
-export async function eventually(check: () => void, timeoutMs = 5000): Promise<void> {
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      check();
+      await check();
       return;
     } catch (err) {
       if (Date.now() > deadline) throw err;

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { deliverMany } from "../../../src/core/digest/deliver-many.js";
 import { reactionPacket } from "../../fakes/discord/gateway-payloads.js";
 import { eventually, startHarness, type Harness } from "./discord-harness.js";
 
@@ -8,12 +7,12 @@ const DAY = "2026-08-03";
 /** Delivers the digest to the first channel and returns its first paper's message id and paper id. */
 async function firstPaper(h: Harness): Promise<{ messageId: string; paperId: string }> {
   const conversation = `discord:${h.guildId}:${h.channels[0]}`;
-  await deliverMany(h.app.deps, new Map([["discord", h.adapter]]), [{ conversation, digestDay: DAY, scheduledFor: null, late: false, owner: "test", cutoff: null, platform: "discord" }], { concurrency: 1 });
-  const item = h.app.deps.ledger.items(conversation, DAY).find((i) => i.paperId !== null)!;
+  await h.app.core.deliveries.run([{ conversation, digestDay: DAY, scheduledFor: null, late: false, owner: "test", cutoff: null, platform: "discord" }], new Map([["discord", h.adapter]]), { concurrency: 1 });
+  const item = (await h.app.ports.ledger.run(conversation, DAY).items()).find((i) => i.paperId !== null)!;
   return { messageId: item.messageRef!.split(":")[3]!, paperId: item.paperId! };
 }
 
-const votes = (h: Harness, paperId: string) => h.app.deps.votes.counts({ conversation: `discord:${h.guildId}:${h.channels[0]}` }, [paperId]).get(paperId) ?? 0;
+const votes = async (h: Harness, paperId: string) => (await h.app.ports.votes.counts({ conversation: `discord:${h.guildId}:${h.channels[0]}` }, [paperId])).get(paperId) ?? 0;
 
 function react(h: Harness, messageId: string, userId: string, emoji: string, added = true): void {
   const user = h.fake.addUser({ id: userId, username: `user${userId.slice(-2)}` });
@@ -29,12 +28,12 @@ describe("discord adapter: which reactions count as upvotes", () => {
     const { messageId, paperId } = await firstPaper(h);
     react(h, messageId, "1200000000000000011", "🎉");
     react(h, messageId, "1200000000000000012", "👍🏽");
-    await eventually(() => expect(votes(h, paperId)).toBe(1));
+    await eventually(async () => expect(await votes(h, paperId)).toBe(1));
     react(h, messageId, "1200000000000000013", "👍🏿");
-    await eventually(() => expect(votes(h, paperId)).toBe(2));
+    await eventually(async () => expect(await votes(h, paperId)).toBe(2));
     react(h, messageId, "1200000000000000012", "👍🏽", false);
-    await eventually(() => expect(votes(h, paperId)).toBe(1));
-    expect(h.app.deps.votes.reactionVoters(`discord:${h.guildId}:${h.channels[0]}`, paperId)).toEqual(["1200000000000000013"]);
+    await eventually(async () => expect(await votes(h, paperId)).toBe(1));
+    expect(await h.app.ports.votes.reactionVoters(`discord:${h.guildId}:${h.channels[0]}`, paperId)).toEqual(["1200000000000000013"]);
   });
 
   it("with votes.emoji [\"heart\"], ❤️ (with U+FE0F) and ❤ (without) both count, and 👍 no longer does", async () => {
@@ -42,10 +41,10 @@ describe("discord adapter: which reactions count as upvotes", () => {
     const { messageId, paperId } = await firstPaper(h);
     react(h, messageId, "1200000000000000021", "👍");
     react(h, messageId, "1200000000000000022", "❤️");
-    await eventually(() => expect(votes(h, paperId)).toBe(1));
+    await eventually(async () => expect(await votes(h, paperId)).toBe(1));
     react(h, messageId, "1200000000000000023", "❤");
-    await eventually(() => expect(votes(h, paperId)).toBe(2));
-    expect(h.app.deps.votes.reactionVoters(`discord:${h.guildId}:${h.channels[0]}`, paperId).sort()).toEqual(["1200000000000000022", "1200000000000000023"]);
+    await eventually(async () => expect(await votes(h, paperId)).toBe(2));
+    expect((await h.app.ports.votes.reactionVoters(`discord:${h.guildId}:${h.channels[0]}`, paperId)).sort()).toEqual(["1200000000000000022", "1200000000000000023"]);
   });
 
   it("the start-up reconcile counts skin-toned reactions too", async () => {
@@ -56,6 +55,6 @@ describe("discord adapter: which reactions count as upvotes", () => {
     h.fake.react(messageId, "1200000000000000031", "👍🏽");
     const adapter = await h.restart();
     expect(await adapter.reconciled()).toMatchObject({ added: 1 });
-    expect(votes(h, paperId)).toBe(1);
+    expect(await votes(h, paperId)).toBe(1);
   });
 });

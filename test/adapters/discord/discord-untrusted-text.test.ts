@@ -9,7 +9,7 @@ describe("discord adapter: untrusted paper text reaches Discord inert", () => {
   let embed: Embed;
   beforeAll(async () => {
     h = await startHarness();
-    await ingestHostilePaper(h.app.deps, h.app.dir);
+    await ingestHostilePaper(h.app.core.ingests, h.app.dir);
     const { callback } = await runSlash(h, "today", []);
     const embeds = ((callback.body as { data: { embeds: Embed[] } }).data.embeds);
     embed = embeds.find((e) => e.footer.text === `arXiv ${HOSTILE.id}`)!;

@@ -1,4 +1,6 @@
 import { join } from "node:path";
+import { startShellDriver } from "../contract/shell-driver.js";
+import { runAdapterContract } from "../contract/run-contract.js";
 import { PassThrough } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ingestFile } from "../../../src/cli/ingest-file.js";
@@ -17,8 +19,8 @@ async function transcript(app: ReturnType<typeof createTestApp>, lines: string[]
   const output = new PassThrough();
   let printed = "";
   output.on("data", (chunk: Buffer) => (printed += chunk.toString("utf8")));
-  const shell = createShellAdapter({ input, output, interactive: false, conversation: "shell:local:test", user: "alice", commands: app.registry.all.map((c) => c.name), ...(width ? { width } : {}) });
-  await shell.start(app.handleInbound);
+  const shell = createShellAdapter({ input, output, interactive: false, conversation: "shell:local:test", user: "alice", commands: app.core.commands.map((c) => c.name), ...(width ? { width } : {}) });
+  await shell.start(app.core);
   input.end(lines.map((l) => `${l}\n`).join(""));
   await shell.finished;
   return printed;
@@ -28,7 +30,7 @@ describe("shell adapter: a transcript", () => {
   let app: ReturnType<typeof createTestApp>;
   beforeEach(async () => {
     app = createTestApp({ now: "2026-08-04T09:00:00Z" });
-    for (const f of ["hf-daily-papers-2026-07-31-date-allnewsai.json", "hf-daily-papers-2026-08-03-nodate-limit3-newsassistant.json"]) await ingestFile(app.deps, join(FIXTURES, f));
+    for (const f of ["hf-daily-papers-2026-07-31-date-allnewsai.json", "hf-daily-papers-2026-08-03-nodate-limit3-newsassistant.json"]) await ingestFile(app.core.ingests, join(FIXTURES, f));
   });
   afterEach(() => app.cleanup());
 
@@ -55,7 +57,7 @@ describe("shell adapter: a transcript", () => {
   });
 
   it("prints an untrusted title without bidi controls, otherwise as written", async () => {
-    await ingestHostilePaper(app.deps, app.dir);
+    await ingestHostilePaper(app.core.ingests, app.dir);
     const printed = await transcript(app, ["today"], 200);
     expect(printed).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/);
     expect(printed).toContain(HOSTILE.shownTitle);
@@ -67,10 +69,13 @@ describe("shell adapter: a transcript", () => {
     const output = Object.assign(new PassThrough(), { columns: 80, isTTY: true });
     output.resume();
     const seen: CommandEvent[] = [];
-    const shell = createShellAdapter({ input, output, interactive: true, conversation: "shell:local:test", user: "alice", commands: app.registry.all.map((c) => c.name) });
-    await shell.start(async (event: InboundEvent) => {
-      if (event.kind === "command") seen.push(event);
-      return { blocks: [{ kind: "text", text: "ok" }], fallbackText: "ok" };
+    const shell = createShellAdapter({ input, output, interactive: true, conversation: "shell:local:test", user: "alice", commands: app.core.commands.map((c) => c.name) });
+    await shell.start({
+      ...app.core,
+      async handle(event: InboundEvent) {
+        if (event.kind === "command") seen.push(event);
+        return { blocks: [{ kind: "text", text: "ok" }], fallbackText: "ok" };
+      },
     });
     const type = async (keys: string) => {
       input.write(keys);
@@ -87,3 +92,5 @@ describe("shell adapter: a transcript", () => {
     expect(seen.map((e) => [e.name, e.text])).toEqual([["settings", ""], ["search", "agents"]]);
   });
 });
+
+runAdapterContract("the shell (readline over piped streams)", startShellDriver);

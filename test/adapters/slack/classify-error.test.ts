@@ -1,6 +1,6 @@
 import { webApi } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
-import { classifySlackError } from "../../../src/adapters/slack/post-message.js";
+import { classifySlackError } from "../../../src/adapters/slack/classify-slack-error.js";
 
 const requestError = (code: string) => Object.assign(new Error("request failed"), { code: webApi.ErrorCode.RequestError, original: Object.assign(new Error(code), { code }) });
 

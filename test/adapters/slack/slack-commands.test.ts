@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runAdapterContract } from "../contract/run-contract.js";
+import { startSlackDriver } from "../contract/slack-driver.js";
 import { SECRETS, startHarness, waitFor, type Harness } from "./slack-harness.js";
 
 const ADMIN = { teamId: "T0001", channel: "C0PAPERS", user: "UADMIN" };
@@ -78,7 +80,7 @@ describe.each(["socket", "http"] as const)("/papers over %s", (mode) => {
     expect(JSON.stringify(topics.ack)).toContain("tokenization");
     const unsub = await h.transport.command(CREATOR, "unsubscribe tokenization");
     expect(unsub.ack.response_type).toBe("ephemeral");
-    expect(h.app.deps.subscriptions.list("slack:T0001:C0PAPERS").map((s) => s.topic)).toEqual(['"token compression" OR diffusion']);
+    expect((await h.app.ports.subscriptions.list("slack:T0001:C0PAPERS")).map((s) => s.topic)).toEqual(['"token compression" OR diffusion']);
     expect(h.fake.callsTo("users.info").length).toBeGreaterThan(0);
     expect(h.fake.callsTo("conversations.info").length).toBeGreaterThan(0);
   });
@@ -87,7 +89,7 @@ describe.each(["socket", "http"] as const)("/papers over %s", (mode) => {
     const { ack } = await h.transport.command(MEMBER, "subscribe tokenization");
     expect(ack.response_type).toBe("ephemeral");
     expect(String(ack.text)).toMatch(/Only the channel's creator or a workspace admin or owner can use \/papers subscribe/);
-    expect(h.app.deps.subscriptions.list("slack:T0001:C0PAPERS")).toEqual([]);
+    expect(await h.app.ports.subscriptions.list("slack:T0001:C0PAPERS")).toEqual([]);
   });
 
   it("shows /papers settings to a member who is neither admin nor creator, but refuses changing one, saying who may", async () => {
@@ -96,13 +98,13 @@ describe.each(["socket", "http"] as const)("/papers over %s", (mode) => {
     expect(JSON.stringify(shown.ack.blocks)).toMatch(/Schedule: .*Settings: /);
     const refused = await h.transport.command(MEMBER, "settings max 3");
     expect(String(refused.ack.text)).toMatch(/^Only the channel's creator or a workspace admin or owner can change \/papers settings: .* Anyone can see the current values with \/papers settings\.$/);
-    expect(h.app.deps.channelSettings.get("slack:T0001:C0PAPERS")).toBeNull();
+    expect(await h.app.ports.channelSettings.get("slack:T0001:C0PAPERS")).toBeNull();
   });
 
   it("refuses when the rights check itself fails (unknown user), rather than allowing", async () => {
     const { ack } = await h.transport.command({ ...MEMBER, user: "UGHOST" }, "subscribe tokenization");
     expect(String(ack.text)).toMatch(/Only the channel's creator or a workspace admin or owner/);
-    expect(h.app.deps.subscriptions.list("slack:T0001:C0PAPERS")).toEqual([]);
+    expect(await h.app.ports.subscriptions.list("slack:T0001:C0PAPERS")).toEqual([]);
   });
 
   it("schedules, changes settings, pauses and resumes for managers, and shows status to anyone", async () => {
@@ -111,16 +113,16 @@ describe.each(["socket", "http"] as const)("/papers over %s", (mode) => {
     expect(JSON.stringify(schedule.ack)).toContain("09:00");
     const settings = await h.transport.command(CREATOR, "settings max 5");
     expect(settings.ack.response_type).toBe("ephemeral");
-    expect(h.app.deps.channelSettings.get("slack:T0001:C0PAPERS")).toMatchObject({ postTime: "09:00", timezone: "Europe/Paris", days: [1, 2, 3, 4, 5], maxPapers: 5 });
+    expect(await h.app.ports.channelSettings.get("slack:T0001:C0PAPERS")).toMatchObject({ postTime: "09:00", timezone: "Europe/Paris", days: [1, 2, 3, 4, 5], maxPapers: 5 });
     expect((await h.transport.command(ADMIN, "pause")).ack.response_type).toBe("ephemeral");
-    expect(h.app.deps.channelSettings.get("slack:T0001:C0PAPERS")!.paused).toBe(true);
+    expect((await h.app.ports.channelSettings.get("slack:T0001:C0PAPERS"))!.paused).toBe(true);
     const status = await h.transport.command(MEMBER, "status");
     expect(JSON.stringify(status.ack)).toMatch(/paused/i);
     await h.transport.command(ADMIN, "resume");
-    expect(h.app.deps.channelSettings.get("slack:T0001:C0PAPERS")!.paused).toBe(false);
+    expect((await h.app.ports.channelSettings.get("slack:T0001:C0PAPERS"))!.paused).toBe(false);
     const refused = await h.transport.command(MEMBER, "schedule 10:00");
     expect(String(refused.ack.text)).toMatch(/Only the channel's creator or a workspace admin or owner can use \/papers schedule/);
-    expect(h.app.deps.channelSettings.get("slack:T0001:C0PAPERS")!.postTime).toBe("09:00");
+    expect((await h.app.ports.channelSettings.get("slack:T0001:C0PAPERS"))!.postTime).toBe("09:00");
   });
 
   it("counts an upvote once per person and shows it in top", async () => {
@@ -149,16 +151,19 @@ describe.each(["socket", "http"] as const)("/papers over %s", (mode) => {
   it("passes &, < and > in command text to the core as typed", async () => {
     const { ack } = await h.transport.command(ADMIN, "subscribe R&amp;D");
     expect(String(ack.text)).toContain("Subscribed this channel to R&amp;D");
-    expect(h.app.deps.subscriptions.list("slack:T0001:C0PAPERS").map((s) => s.topic)).toEqual(["R&D"]);
+    expect((await h.app.ports.subscriptions.list("slack:T0001:C0PAPERS")).map((s) => s.topic)).toEqual(["R&D"]);
   });
 
   it("answers through response_url when the core is slower than the ack deadline", async () => {
     await h.close();
     h = await startHarness(mode, { ackDeadlineMs: 20 }, { startAdapter: false });
-    const core = h.app.handleInbound;
-    await h.adapter.start(async (event) => {
-      await new Promise((r) => setTimeout(r, 200));
-      return core(event);
+    const core = h.app.core;
+    await h.adapter.start({
+      ...core,
+      async handle(event) {
+        await new Promise((r) => setTimeout(r, 200));
+        return core.handle(event);
+      },
     });
     const { ack } = await h.transport.command(MEMBER, "today");
     expect(ack).toEqual({});
@@ -167,3 +172,6 @@ describe.each(["socket", "http"] as const)("/papers over %s", (mode) => {
     await waitFor(() => h.fake.responses.length === 1);
   });
 });
+
+runAdapterContract("Slack over Socket Mode (Bolt against the local fake)", () => startSlackDriver("socket"));
+runAdapterContract("Slack over HTTP (Bolt's signed Request URL against the local fake)", () => startSlackDriver("http"));

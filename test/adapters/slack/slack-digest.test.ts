@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SendError } from "../../../src/core/chat/chat-adapter.js";
-import { deliverMany, type PlatformDigestRequest } from "../../../src/core/digest/deliver-many.js";
+import type { DigestRequest } from "../../../src/core/digest/deliver-digest.js";
 import { buttonPress, reactionEvent } from "../../fakes/slack/slack-payloads.js";
 import { startHarness, waitFor, type Harness } from "./slack-harness.js";
 
 const DAY = "2026-08-03";
 const TEAM = "T0001";
-const request = (channel: string, day = DAY): PlatformDigestRequest => ({ conversation: `slack:${TEAM}:${channel}`, digestDay: day, scheduledFor: null, late: false, owner: "test", cutoff: null, platform: "slack" });
-const deliver = (h: Harness, channels: string[], day = DAY) => deliverMany(h.app.deps, new Map([["slack", h.adapter]]), channels.map((c) => request(c, day)), { concurrency: 2 });
-const paperItems = (h: Harness, channel: string) => h.app.deps.ledger.items(`slack:${TEAM}:${channel}`, DAY).filter((i) => i.paperId !== null);
-const votes = (h: Harness, channel: string, paperId: string) => h.app.deps.votes.counts({ conversation: `slack:${TEAM}:${channel}` }, [paperId]).get(paperId) ?? 0;
+const request = (channel: string, day = DAY): DigestRequest => ({ conversation: `slack:${TEAM}:${channel}`, digestDay: day, scheduledFor: null, late: false, owner: "test", cutoff: null, platform: "slack" });
+const deliver = (h: Harness, channels: string[], day = DAY) => h.app.core.deliveries.run(channels.map((c) => request(c, day)), new Map([["slack", h.adapter]]), { concurrency: 2 });
+const paperItems = async (h: Harness, channel: string) => (await h.app.ports.ledger.run(`slack:${TEAM}:${channel}`, DAY).items()).filter((i) => i.paperId !== null);
+const votes = async (h: Harness, channel: string, paperId: string) => (await h.app.ports.votes.counts({ conversation: `slack:${TEAM}:${channel}` }, [paperId])).get(paperId) ?? 0;
 const tsOf = (ref: string | null) => ref!.split(":")[3]!;
 const posts = (h: Harness, channel?: string) => h.fake.callsTo("chat.postMessage").filter((c) => !channel || c.params.channel === channel);
 
@@ -39,7 +39,7 @@ describe("slack adapter: the daily post", () => {
         expect(blocks[0]!.accessory?.type).toBe("image");
         expect(blocks[2]!.elements!.map((e) => e.action_id)).toEqual(["papers_summary", "papers_upvote"]);
       }
-      for (const item of paperItems(h, channel)) expect(item.messageRef).toMatch(new RegExp(`^slack:${TEAM}:${channel}:\\d+\\.\\d+$`));
+      for (const item of await paperItems(h, channel)) expect(item.messageRef).toMatch(new RegExp(`^slack:${TEAM}:${channel}:\\d+\\.\\d+$`));
     }
   });
 
@@ -73,7 +73,7 @@ describe("slack adapter: the daily post", () => {
     expect(results[1]!.outcome).toEqual({ kind: "failed", reason: "not_in_channel", permanent: true });
     expect(results[2]!.outcome).toEqual({ kind: "failed", reason: "channel_not_found", permanent: true });
     for (const day of ["2026-08-04", "2026-08-05"]) await deliver(h, ["C0GONE"], day);
-    const settings = h.app.deps.channelSettings.get(`slack:${TEAM}:C0GONE`);
+    const settings = await h.app.ports.channelSettings.get(`slack:${TEAM}:C0GONE`);
     expect(settings).toMatchObject({ paused: true, failureCount: 3 });
     expect(settings!.pausedReason).toContain("channel_not_found");
     const { ack } = await h.transport.command({ teamId: TEAM, channel: "C0GONE", user: "UMEMBER" }, "status");
@@ -113,34 +113,34 @@ describe.each(["socket", "http"] as const)("slack adapter over %s: votes and but
   afterEach(() => h.close());
 
   it("a reaction adds a vote and removing it removes the vote; a retried event counts once", async () => {
-    const [item] = paperItems(h, "C0AAA");
+    const [item] = await paperItems(h, "C0AAA");
     const ts = tsOf(item!.messageRef);
     const add = reactionEvent(alice, true, "+1", ts, "Ev0001");
     expect((await h.transport.event(add)).status).toBe(200);
-    await waitFor(() => votes(h, "C0AAA", item!.paperId!) === 1);
+    await waitFor(async () => await votes(h, "C0AAA", item!.paperId!) === 1);
     await h.transport.event(reactionEvent(alice, false, "+1", ts, "Ev0002"));
-    await waitFor(() => votes(h, "C0AAA", item!.paperId!) === 0);
+    await waitFor(async () => await votes(h, "C0AAA", item!.paperId!) === 0);
     await h.transport.event(add, 1);
     await h.transport.event(reactionEvent({ ...alice, user: "UBOB" }, true, "arrow_up", ts, "Ev0003"));
-    await waitFor(() => votes(h, "C0AAA", item!.paperId!) === 1);
-    expect(h.app.deps.votes.reactionVoters(`slack:${TEAM}:C0AAA`, item!.paperId!)).toEqual(["UBOB"]);
+    await waitFor(async () => await votes(h, "C0AAA", item!.paperId!) === 1);
+    expect(await h.app.ports.votes.reactionVoters(`slack:${TEAM}:C0AAA`, item!.paperId!)).toEqual(["UBOB"]);
   });
 
   it("ignores the bot's own reactions, other emoji, non-digest messages and channels the bot is not in", async () => {
-    const [item] = paperItems(h, "C0AAA");
+    const [item] = await paperItems(h, "C0AAA");
     const ts = tsOf(item!.messageRef);
     await h.transport.event(reactionEvent({ ...alice, user: "UBOT" }, true, "+1", ts, "Ev0101"));
     await h.transport.event(reactionEvent(alice, true, "tada", ts, "Ev0102"));
     await h.transport.event(reactionEvent(alice, true, "+1", "1700000000.000001", "Ev0103"));
     await h.transport.event(reactionEvent({ ...alice, channel: "C0ELSEWHERE" }, true, "+1", ts, "Ev0104"));
     await h.transport.event(reactionEvent(alice, true, "+1", ts, "Ev0105"));
-    await waitFor(() => votes(h, "C0AAA", item!.paperId!) === 1);
+    await waitFor(async () => await votes(h, "C0AAA", item!.paperId!) === 1);
     const rows = h.app.database.sqlite.prepare("SELECT COUNT(*) AS n FROM votes").get() as { n: number };
     expect(rows.n).toBe(1);
   });
 
   it("the Summary button answers in the thread of the paper's message; Upvote answers privately", async () => {
-    const [item] = paperItems(h, "C0AAA");
+    const [item] = await paperItems(h, "C0AAA");
     const ts = tsOf(item!.messageRef);
     const before = posts(h).length;
     await h.transport.interact(buttonPress(alice, "papers_summary", item!.paperId!, ts, h.fake.responseUrl()));
@@ -150,11 +150,11 @@ describe.each(["socket", "http"] as const)("slack adapter over %s: votes and but
     const [confirm] = await h.responses(1);
     expect(confirm).toMatchObject({ response_type: "ephemeral", replace_original: false });
     expect(String(confirm!.text)).toContain("Upvoted");
-    expect(votes(h, "C0AAA", item!.paperId!)).toBe(1);
+    expect(await votes(h, "C0AAA", item!.paperId!)).toBe(1);
   });
 
   it("/papers ask about a paper this channel was sent answers in that paper's thread and tells the asker privately", async () => {
-    const [item] = paperItems(h, "C0AAA");
+    const [item] = await paperItems(h, "C0AAA");
     const ts = tsOf(item!.messageRef);
     const before = posts(h).length;
     await h.transport.command(alice, `ask ${item!.paperId!} what do they propose?`);
@@ -166,7 +166,7 @@ describe.each(["socket", "http"] as const)("slack adapter over %s: votes and but
   });
 
   it("/papers ask about a paper never posted in this channel answers in the channel as usual", async () => {
-    const [item] = paperItems(h, "C0AAA");
+    const [item] = await paperItems(h, "C0AAA");
     const before = posts(h).length;
     await h.transport.command({ ...alice, channel: "C0NEVER" }, `ask ${item!.paperId!} what do they propose?`);
     const [reply] = await h.responses(1);
@@ -181,10 +181,10 @@ describe("slack adapter: start-up reconcile", () => {
     try {
       h.fake.addChannel("C0AAA");
       await deliver(h, ["C0AAA"]);
-      const [first, second] = paperItems(h, "C0AAA");
+      const [first, second] = await paperItems(h, "C0AAA");
       h.fake.react("C0AAA", tsOf(second!.messageRef), "+1", "UALICE");
       await h.transport.event(reactionEvent({ teamId: TEAM, channel: "C0AAA", user: "UALICE" }, true, "+1", tsOf(second!.messageRef), "Ev0201"));
-      await waitFor(() => votes(h, "C0AAA", second!.paperId!) === 1);
+      await waitFor(async () => await votes(h, "C0AAA", second!.paperId!) === 1);
       await h.adapter.stop();
       h.fake.react("C0AAA", tsOf(first!.messageRef), "+1", "UBOB");
       h.fake.react("C0AAA", tsOf(first!.messageRef), "arrow_up", "UCAROL");
@@ -192,9 +192,9 @@ describe("slack adapter: start-up reconcile", () => {
       h.fake.react("C0AAA", tsOf(first!.messageRef), "tada", "UDAN");
       h.fake.react("C0AAA", tsOf(second!.messageRef), "+1", "UALICE", false);
       const adapter = await h.restart();
-      expect(await adapter.reconciled).toEqual({ messages: 3, added: 2, removed: 1, failed: 0 });
-      expect(votes(h, "C0AAA", first!.paperId!)).toBe(2);
-      expect(votes(h, "C0AAA", second!.paperId!)).toBe(0);
+      expect(await adapter.reconciled).toEqual({ messages: 3, added: 2, removed: 1, skipped: 0 });
+      expect(await votes(h, "C0AAA", first!.paperId!)).toBe(2);
+      expect(await votes(h, "C0AAA", second!.paperId!)).toBe(0);
       expect(h.fake.callsTo("reactions.get").every((c) => c.params.full === "true")).toBe(true);
     } finally {
       await h.close();

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { ingestFile } from "../../../src/cli/ingest-file.js";
 import type { LogFields, Logger } from "../../../src/core/logger.js";
 import { createSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from "../../../src/adapters/slack/slack-adapter.js";
+import { slackConfigSchema, type SlackConfig } from "../../../src/adapters/slack/slack-config.js";
 import { startFakeSlack, type FakeSlack } from "../../fakes/slack/fake-slack.js";
 import { formBody, interactivityBody, signedPost, slashCommand, type Origin } from "../../fakes/slack/slack-payloads.js";
 import { createTestApp } from "../../helpers/test-app.js";
@@ -65,10 +66,10 @@ export interface Harness {
 }
 
 /** Polls `check` until it returns a value, or fails after `ms`. */
-export async function waitFor<T>(check: () => T | undefined | null | false, ms = 5000): Promise<T> {
+export async function waitFor<T>(check: () => T | undefined | null | false | Promise<T | undefined | null | false>, ms = 5000): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value) return value;
     if (Date.now() > until) throw new Error("waitFor timed out");
     await new Promise((r) => setTimeout(r, 10));
@@ -79,29 +80,33 @@ function parse(text: string): Record<string, unknown> {
   return text ? (JSON.parse(text) as Record<string, unknown>) : {};
 }
 
+/** Adapter options for a test: the `slack` config section (defaults plus `config`), the test tokens the mode needs, no retries. */
+export function testAdapterOptions(mode: "socket" | "http", apiUrl: string, logger: Logger, config: Partial<SlackConfig> = {}, secrets: Partial<Record<keyof typeof SECRETS, string>> = {}): SlackAdapterOptions {
+  const tokens = { ...SECRETS, ...secrets };
+  return {
+    config: slackConfigSchema.parse({ mode, port: 0, host: "127.0.0.1", apiUrl, ...config }),
+    credentials: mode === "socket" ? { botToken: tokens.botToken, appToken: tokens.appToken } : { botToken: tokens.botToken, signingSecret: tokens.signingSecret },
+    logger,
+    clientOptions: { retryConfig: { retries: 0 } },
+  };
+}
+
 /** Builds and starts the harness in one transport, with fixtures ingested. */
-export async function startHarness(mode: "socket" | "http", extra: Partial<SlackAdapterOptions> = {}, options: { ingest?: boolean; startAdapter?: boolean; config?: Record<string, unknown> } = {}): Promise<Harness> {
+export async function startHarness(
+  mode: "socket" | "http",
+  extra: Partial<Omit<SlackAdapterOptions, "config">> & { config?: Partial<SlackConfig> } = {},
+  options: { ingest?: boolean; startAdapter?: boolean; config?: Record<string, unknown> } = {},
+): Promise<Harness> {
   const app = createTestApp({ now: "2026-08-04T09:00:00Z", config: options.config });
   if (options.ingest !== false) {
-    for (const f of ["hf-daily-papers-2026-07-31-date-allnewsai.json", "hf-daily-papers-2026-08-03-nodate-limit3-newsassistant.json"]) await ingestFile(app.deps, join(FIXTURES, f));
+    for (const f of ["hf-daily-papers-2026-07-31-date-allnewsai.json", "hf-daily-papers-2026-08-03-nodate-limit3-newsassistant.json"]) await ingestFile(app.core.ingests, join(FIXTURES, f));
   }
   const fake = await startFakeSlack();
   const logger = createRecordingLogger();
-  const build = () => createSlackAdapter({
-    ...SECRETS,
-    ...(mode === "socket" ? { signingSecret: undefined } : { appToken: undefined }),
-    mode,
-    port: 0,
-    host: "127.0.0.1",
-    apiUrl: fake.apiUrl,
-    logger,
-    commands: app.registry.infos(),
-    clientOptions: { retryConfig: { retries: 0 } },
-    reconcile: { deps: app.deps, upvoteEmoji: app.deps.upvoteEmoji, clock: app.deps.clock },
-    ...extra,
-  });
+  const { config, ...rest } = extra;
+  const build = () => createSlackAdapter({ ...testAdapterOptions(mode, fake.apiUrl, logger, config), ...rest });
   let adapter = build();
-  if (options.startAdapter !== false) await adapter.start(app.handleInbound);
+  if (options.startAdapter !== false) await adapter.start(app.core);
   const http = (body: string, type: "form" | "json", headers?: Record<string, string>) =>
     signedPost(harness.adapter.requestUrl()!, body, type, { secret: SECRETS.signingSecret, headers }).then((r) => ({ status: r.status, ack: parse(r.text) }));
   const transport: Transport =
@@ -129,7 +134,7 @@ export async function startHarness(mode: "socket" | "http", extra: Partial<Slack
       await harness.adapter.stop();
       adapter = build();
       harness.adapter = adapter;
-      await adapter.start(app.handleInbound);
+      await adapter.start(app.core);
       return adapter;
     },
     async close() {

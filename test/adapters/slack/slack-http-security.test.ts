@@ -14,26 +14,26 @@ describe("HTTP mode request verification (Bolt's HTTPReceiver)", () => {
   afterEach(() => h.close());
 
   const subscribeBody = () => formBody(slashCommand({ ...MEMBER, user: "UADMIN" }, "subscribe tokenization", h.fake.responseUrl()));
-  const nothingHappened = () => {
-    expect(h.app.deps.subscriptions.list("slack:T0001:C0PAPERS")).toEqual([]);
+  const nothingHappened = async () => {
+    expect(await h.app.ports.subscriptions.list("slack:T0001:C0PAPERS")).toEqual([]);
     expect(h.fake.callsTo("users.info")).toEqual([]);
     expect(h.fake.responses).toEqual([]);
   };
 
-  it("serves the configured path on its own port", () => {
+  it("serves the configured path on its own port", async () => {
     expect(h.adapter.requestUrl()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/slack\/events$/);
   });
 
   it("rejects a forged signature with 401 and records nothing", async () => {
     const res = await signedPost(h.adapter.requestUrl()!, subscribeBody(), "form", { secret: "not-the-signing-secret-at-all" });
     expect(res.status).toBe(401);
-    nothingHappened();
+    await nothingHappened();
   });
 
   it("rejects a stale timestamp (more than 5 minutes old) with 401", async () => {
     const res = await signedPost(h.adapter.requestUrl()!, subscribeBody(), "form", { secret: SECRETS.signingSecret, timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
     expect(res.status).toBe(401);
-    nothingHappened();
+    await nothingHappened();
   });
 
   it("rejects a tampered body with 401", async () => {
@@ -42,13 +42,13 @@ describe("HTTP mode request verification (Bolt's HTTPReceiver)", () => {
     expect(tampered).not.toBe(signed);
     const res = await signedPost(h.adapter.requestUrl()!, tampered, "form", { secret: SECRETS.signingSecret, signedBody: signed });
     expect(res.status).toBe(401);
-    nothingHappened();
+    await nothingHappened();
   });
 
   it("accepts the same request correctly signed", async () => {
     const res = await signedPost(h.adapter.requestUrl()!, subscribeBody(), "form", { secret: SECRETS.signingSecret });
     expect(res.status).toBe(200);
-    expect(h.app.deps.subscriptions.list("slack:T0001:C0PAPERS").map((s) => s.topic)).toEqual(["tokenization"]);
+    expect((await h.app.ports.subscriptions.list("slack:T0001:C0PAPERS")).map((s) => s.topic)).toEqual(["tokenization"]);
   });
 
   it("answers url_verification with the challenge", async () => {
@@ -63,7 +63,7 @@ describe("HTTP mode request verification (Bolt's HTTPReceiver)", () => {
     expect(res.status).toBe(401);
   });
 
-  it("never writes the tokens or the signing secret to the log", () => {
+  it("never writes the tokens or the signing secret to the log", async () => {
     const all = h.logs.join("\n");
     expect(all.length).toBeGreaterThan(0);
     for (const secret of Object.values(SECRETS)) expect(all).not.toContain(secret);

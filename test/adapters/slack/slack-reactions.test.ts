@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { deliverMany } from "../../../src/core/digest/deliver-many.js";
 import { reactionEvent } from "../../fakes/slack/slack-payloads.js";
 import { startHarness, waitFor, type Harness } from "./slack-harness.js";
 
@@ -9,12 +8,12 @@ const CONVERSATION = `slack:${TEAM}:C0AAA`;
 
 async function firstPaper(h: Harness): Promise<{ ts: string; paperId: string }> {
   h.fake.addChannel("C0AAA");
-  await deliverMany(h.app.deps, new Map([["slack", h.adapter]]), [{ conversation: CONVERSATION, digestDay: DAY, scheduledFor: null, late: false, owner: "test", cutoff: null, platform: "slack" }], { concurrency: 1 });
-  const item = h.app.deps.ledger.items(CONVERSATION, DAY).find((i) => i.paperId !== null)!;
+  await h.app.core.deliveries.run([{ conversation: CONVERSATION, digestDay: DAY, scheduledFor: null, late: false, owner: "test", cutoff: null, platform: "slack" }], new Map([["slack", h.adapter]]), { concurrency: 1 });
+  const item = (await h.app.ports.ledger.run(CONVERSATION, DAY).items()).find((i) => i.paperId !== null)!;
   return { ts: item.messageRef!.split(":")[3]!, paperId: item.paperId! };
 }
 
-const votes = (h: Harness, paperId: string) => h.app.deps.votes.counts({ conversation: CONVERSATION }, [paperId]).get(paperId) ?? 0;
+const votes = async (h: Harness, paperId: string) => (await h.app.ports.votes.counts({ conversation: CONVERSATION }, [paperId])).get(paperId) ?? 0;
 const react = (h: Harness, user: string, reaction: string, ts: string, eventId: string, added = true) =>
   h.transport.event(reactionEvent({ teamId: TEAM, channel: "C0AAA", user }, added, reaction, ts, eventId));
 
@@ -27,12 +26,12 @@ describe("slack adapter: which reactions count as upvotes", () => {
     const { ts, paperId } = await firstPaper(h);
     await react(h, "UTADA", "tada", ts, "Ev1001");
     await react(h, "UTONE", "+1::skin-tone-2", ts, "Ev1002");
-    await waitFor(() => votes(h, paperId) === 1);
+    await waitFor(async () => (await votes(h, paperId)) === 1);
     await react(h, "UALIAS", "thumbsup", ts, "Ev1003");
-    await waitFor(() => votes(h, paperId) === 2);
+    await waitFor(async () => (await votes(h, paperId)) === 2);
     await react(h, "UTONE", "+1::skin-tone-2", ts, "Ev1004", false);
-    await waitFor(() => votes(h, paperId) === 1);
-    expect(h.app.deps.votes.reactionVoters(CONVERSATION, paperId)).toEqual(["UALIAS"]);
+    await waitFor(async () => (await votes(h, paperId)) === 1);
+    expect(await h.app.ports.votes.reactionVoters(CONVERSATION, paperId)).toEqual(["UALIAS"]);
   });
 
   it("with votes.emoji [\"❤️\"], Slack's heart reaction counts and +1 does not", async () => {
@@ -40,8 +39,8 @@ describe("slack adapter: which reactions count as upvotes", () => {
     const { ts, paperId } = await firstPaper(h);
     await react(h, "UPLUS", "+1", ts, "Ev2001");
     await react(h, "UHEART", "heart", ts, "Ev2002");
-    await waitFor(() => votes(h, paperId) === 1);
-    expect(h.app.deps.votes.reactionVoters(CONVERSATION, paperId)).toEqual(["UHEART"]);
+    await waitFor(async () => (await votes(h, paperId)) === 1);
+    expect(await h.app.ports.votes.reactionVoters(CONVERSATION, paperId)).toEqual(["UHEART"]);
   });
 
   it("the start-up reconcile counts skin-toned reactions too", async () => {
@@ -51,6 +50,6 @@ describe("slack adapter: which reactions count as upvotes", () => {
     h.fake.react("C0AAA", ts, "+1::skin-tone-4", "UDOWN");
     const adapter = await h.restart();
     expect(await adapter.reconciled).toMatchObject({ added: 1 });
-    expect(votes(h, paperId)).toBe(1);
+    expect(await votes(h, paperId)).toBe(1);
   });
 });

@@ -2,7 +2,17 @@ import { describe, expect, it } from "vitest";
 import { createSlackAdapter } from "../../../src/adapters/slack/slack-adapter.js";
 import { resolveSlackCredentials, slackConfigSchema } from "../../../src/adapters/slack/slack-config.js";
 import { startFakeSlack } from "../../fakes/slack/fake-slack.js";
-import { createRecordingLogger, SECRETS } from "./slack-harness.js";
+import type { ChatCore } from "../../../src/core/chat/chat-adapter.js";
+import { createRecordingLogger, SECRETS, testAdapterOptions } from "./slack-harness.js";
+
+/** A core that answers nothing: these tests look at connecting, not at commands. */
+const IDLE_CORE: ChatCore = {
+  commands: [],
+  isSlow: () => false,
+  handle: async () => null,
+  autocomplete: async () => [],
+  reconcileReactions: async () => ({ messages: 0, added: 0, removed: 0, skipped: 0 }),
+};
 
 describe("slack adapter start-up", () => {
   it.each([
@@ -11,9 +21,8 @@ describe("slack adapter start-up", () => {
   ])("fails start with %s, without logging either token, and leaves nothing running", async (_label, bad) => {
     const fake = await startFakeSlack();
     const logger = createRecordingLogger();
-    const options = { ...SECRETS, ...bad };
-    const adapter = createSlackAdapter({ ...options, mode: "socket", apiUrl: fake.apiUrl, logger, clientOptions: { retryConfig: { retries: 0 } } });
-    await expect(adapter.start(async () => null)).rejects.toThrow(/invalid_auth/);
+    const adapter = createSlackAdapter(testAdapterOptions("socket", fake.apiUrl, logger, {}, bad));
+    await expect(adapter.start(IDLE_CORE)).rejects.toThrow(/invalid_auth/);
     await adapter.stop();
     await fake.close();
     const all = logger.lines.join("\n");
@@ -22,8 +31,8 @@ describe("slack adapter start-up", () => {
 
   it("connects in Socket Mode with the app token, then stops cleanly", async () => {
     const fake = await startFakeSlack();
-    const adapter = createSlackAdapter({ ...SECRETS, mode: "socket", apiUrl: fake.apiUrl, logger: createRecordingLogger(), clientOptions: { retryConfig: { retries: 0 } } });
-    await adapter.start(async () => null);
+    const adapter = createSlackAdapter(testAdapterOptions("socket", fake.apiUrl, createRecordingLogger(), { reconcileDays: 0 }));
+    await adapter.start(IDLE_CORE);
     await fake.whenConnected();
     expect(adapter.identity()).toEqual({ teamId: "T0001", botUserId: "UBOT" });
     expect(adapter.limits).toEqual({ perChannel: { messages: 1, windowMs: 1000 }, global: null });

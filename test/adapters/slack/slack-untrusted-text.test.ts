@@ -9,7 +9,7 @@ describe.each(["socket", "http"] as const)("slack adapter over %s: untrusted pap
   let blocks: Block[];
   beforeAll(async () => {
     h = await startHarness(mode);
-    await ingestHostilePaper(h.app.deps, h.app.dir);
+    await ingestHostilePaper(h.app.core.ingests, h.app.dir);
     const { ack } = await h.transport.command({ teamId: "T0001", channel: "C0AAA", user: "UMEMBER" }, "today");
     blocks = (ack as { blocks: Block[] }).blocks;
   });

@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadBundledSample } from "../../../src/cli/ingest-file.js";
 import { COMMAND_EXAMPLES } from "../../../src/core/commands/help.js";
+import { createCommandRegistry } from "../../../src/core/commands/index.js";
 import { parseCommandText } from "../../../src/core/commands/parse-command-text.js";
 import { createTestApp, say } from "../../helpers/test-app.js";
 
 describe("/papers help <command>", () => {
+  const registry = createCommandRegistry();
   let app: ReturnType<typeof createTestApp>;
   beforeAll(async () => {
     app = createTestApp({ now: "2026-08-04T09:00:00Z" });
-    await loadBundledSample(app.deps);
+    await loadBundledSample(app.core.ingests);
   });
   afterAll(() => app.cleanup());
 
@@ -17,7 +19,7 @@ describe("/papers help <command>", () => {
     expect(reply.ephemeral).toBe(true);
     expect(reply.failure).toBeUndefined();
     expect(reply.blocks[0]).toEqual({ kind: "header", text: "/papers today" });
-    const today = app.registry.find("today")!;
+    const today = registry.find("today")!;
     expect(reply.fallbackText.split("\n")).toEqual([
       "Usage: /papers today [date] [topic]",
       today.description,
@@ -41,17 +43,17 @@ describe("/papers help <command>", () => {
     const reply = await say(app, "help nosuch");
     expect(reply.ephemeral).toBe(true);
     expect(reply.failure).toBe("UNKNOWN_COMMAND");
-    expect(reply.fallbackText).toBe(`There is no /papers nosuch command. The commands are: ${app.registry.all.map((c) => c.name).join(", ")}. Try /papers help today.`);
+    expect(reply.fallbackText).toBe(`There is no /papers nosuch command. The commands are: ${registry.all.map((c) => c.name).join(", ")}. Try /papers help today.`);
   });
 
   it("plain help still lists every command and says how to get one explained", async () => {
     const reply = await say(app, "help");
-    for (const c of app.registry.all) expect(reply.fallbackText).toContain(`/papers ${c.name}`);
+    for (const c of registry.all) expect(reply.fallbackText).toContain(`/papers ${c.name}`);
     expect(reply.blocks.at(-1)).toMatchObject({ kind: "context", text: expect.stringContaining("/papers help <command>") });
   });
 
   it("every command has examples, and each parses with the command's own options and schema", () => {
-    for (const command of app.registry.all) {
+    for (const command of registry.all) {
       const examples = COMMAND_EXAMPLES[command.name];
       expect(examples?.length, command.name).toBeGreaterThan(0);
       for (const example of examples!) {
@@ -61,11 +63,11 @@ describe("/papers help <command>", () => {
         expect(command.args.safeParse(raw).success, example).toBe(true);
       }
     }
-    expect(Object.keys(COMMAND_EXAMPLES).sort()).toEqual(app.registry.all.map((c) => c.name).sort());
+    expect(Object.keys(COMMAND_EXAMPLES).sort()).toEqual(registry.all.map((c) => c.name).sort());
   });
 
   it("every example runs on the bundled offline sample without being refused", async () => {
-    for (const command of app.registry.all) {
+    for (const command of registry.all) {
       for (const example of COMMAND_EXAMPLES[command.name]!) {
         const reply = await say(app, example);
         expect(reply.failure, `${example}: ${reply.fallbackText}`).toBeUndefined();

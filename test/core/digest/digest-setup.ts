@@ -20,22 +20,22 @@ export const CHANNEL = "discord:G1:C1";
 export async function createDigestApp(now = "2026-08-04T09:00:00Z"): Promise<ReturnType<typeof createTestApp>> {
   const app = createTestApp({ now });
   for (const file of HF_FILES) {
-    const run = await ingestFile(app.deps, file);
+    const run = await ingestFile(app.core.ingests, file);
     if (run.status !== "ok") throw new Error(`fixture ${file} did not ingest: ${run.error}`);
   }
   return app;
 }
 
 /** Stores a channel's settings (defaults plus `patch`, scheduled at 08:00 UTC). */
-export function putSettings(app: ReturnType<typeof createTestApp>, patch: Partial<ChannelSettings> = {}, conversation = CHANNEL): ChannelSettings {
+export async function putSettings(app: ReturnType<typeof createTestApp>, patch: Partial<ChannelSettings> = {}, conversation = CHANNEL): Promise<ChannelSettings> {
   const settings = { ...defaultChannelSettings(conversation, "discord", "G1", "2026-08-01T00:00:00Z"), postTime: "08:00", ...patch };
-  app.deps.channelSettings.put(settings);
+  await app.ports.channelSettings.put(settings);
   return settings;
 }
 
 /** A manual delivery request (no cut-off wait) for `digestDay`. */
 export function request(digestDay: string, patch: Partial<DigestRequest> = {}): DigestRequest {
-  return { conversation: CHANNEL, digestDay, scheduledFor: null, late: false, owner: "test-owner", cutoff: null, ...patch };
+  return { conversation: CHANNEL, platform: "discord", digestDay, scheduledFor: null, late: false, owner: "test-owner", cutoff: null, ...patch };
 }
 
 /** Every row of the tables delivery writes to, for "nothing changed" assertions. */

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { deliverMany, type PlatformDigestRequest } from "../../../src/core/digest/deliver-many.js";
+import type { DigestRequest } from "../../../src/core/digest/deliver-digest.js";
+import { deliverMany } from "../../../src/core/digest/deliver-many.js";
 import { createPacer } from "../../../src/core/digest/pacer.js";
 import { createVirtualTimer } from "../../../src/core/digest/timer.js";
 import { createFakeChatAdapter, DISCORD_LIMITS } from "../../fakes/fake-chat-adapter.js";
@@ -46,16 +47,19 @@ describe("deliverMany against a fake that enforces Discord's limits", () => {
   beforeEach(async () => (app = await createDigestApp()));
   afterEach(() => app.cleanup());
 
-  const requests = (n: number): PlatformDigestRequest[] =>
-    Array.from({ length: n }, (_, i) => {
-      putSettings(app, { maxPapers: 5 }, channel(i));
-      return { ...request("2026-07-31", { conversation: channel(i) }), platform: "discord" };
-    });
+  const requests = async (n: number): Promise<DigestRequest[]> => {
+    const list: DigestRequest[] = [];
+    for (let i = 0; i < n; i += 1) {
+      await putSettings(app, { maxPapers: 5 }, channel(i));
+      list.push({ ...request("2026-07-31", { conversation: channel(i) }), platform: "discord" });
+    }
+    return list;
+  };
 
   it("paces 40 channels × 6 messages with no 429 and close to the allowed rate", async () => {
     const timer = createVirtualTimer();
     const fake = createFakeChatAdapter({ timer });
-    const results = await deliverMany(app.deps, new Map([["discord", fake]]), requests(40), { concurrency: 40, timer });
+    const results = await deliverMany(app.ports, new Map([["discord", fake]]), await requests(40), { concurrency: 40, timer });
     expect(results.map((r) => r.outcome.kind)).toEqual(Array(40).fill("sent"));
     expect(fake.sends).toHaveLength(240);
     expect(fake.rateLimited).toBe(0);
@@ -71,7 +75,7 @@ describe("deliverMany against a fake that enforces Discord's limits", () => {
     const timer = createVirtualTimer();
     const fake = createFakeChatAdapter({ timer });
     const unpaced = { acquire: async () => undefined, holdBack: () => undefined };
-    await deliverMany(app.deps, new Map([["discord", fake]]), requests(20), { concurrency: 20, timer, pacers: new Map([["discord", unpaced]]) });
+    await deliverMany(app.ports, new Map([["discord", fake]]), await requests(20), { concurrency: 20, timer, pacers: new Map([["discord", unpaced]]) });
     expect(fake.sends).toHaveLength(120);
     expect(fake.rateLimited).toBeGreaterThan(0);
   });
@@ -79,17 +83,17 @@ describe("deliverMany against a fake that enforces Discord's limits", () => {
   it("a slow channel and a failing channel never hold up the others", async () => {
     const timer = createVirtualTimer();
     const fake = createFakeChatAdapter({ timer });
-    const reqs = requests(12);
+    const reqs = await requests(12);
     fake.slowChannel(channel(0), 120_000);
     fake.failChannel(channel(1), { permanent: true, reason: "channel_not_found" });
     fake.failChannel(channel(2), { permanent: false, reason: "ECONNRESET", after: 2 });
     const finishedAt = new Map<string, number>();
-    const results = await deliverMany(app.deps, new Map([["discord", fake]]), reqs, { concurrency: 4, timer, onResult: (r) => finishedAt.set(r.request.conversation, timer.now()) });
+    const results = await deliverMany(app.ports, new Map([["discord", fake]]), reqs, { concurrency: 4, timer, onResult: (r) => finishedAt.set(r.request.conversation, timer.now()) });
     expect(results.map((r) => r.outcome.kind)).toEqual(["sent", "failed", "failed", ...Array(9).fill("sent")]);
     expect(results[1]!.outcome).toEqual({ kind: "failed", reason: "channel_not_found", permanent: true });
     expect(results[2]!.outcome).toEqual({ kind: "failed", reason: "ECONNRESET", permanent: false });
     expect(Math.max(...reqs.slice(1).map((r) => finishedAt.get(r.conversation)!))).toBeLessThan(30_000);
     expect(finishedAt.get(channel(0))).toBeGreaterThanOrEqual(6 * 120_000);
-    expect(await deliverMany(app.deps, new Map(), [{ ...reqs[3]!, platform: "slack" }], { concurrency: 1 })).toMatchObject([{ outcome: { kind: "failed", reason: "no slack adapter is running" } }]);
+    expect(await deliverMany(app.ports, new Map(), [{ ...reqs[3]!, platform: "slack" }], { concurrency: 1 })).toMatchObject([{ outcome: { kind: "failed", reason: "no slack adapter is running" } }]);
   });
 });

@@ -53,8 +53,8 @@ describe("ingestRecent", () => {
       "/api/daily_papers?date=2026-08-02&limit=100&p=0",
       "/rss/cs.CL",
     ]);
-    expect(deps.papers.listDaily("2026-08-02").map((p) => p.id).sort()).toEqual(["2607.26654", "2607.27851", "2607.28229"]);
-    expect(deps.papers.listAnnounced("2026-04-27")).toHaveLength(3);
+    expect((await deps.papers.listDaily("2026-08-02")).map((p) => p.id).sort()).toEqual(["2607.26654", "2607.27851", "2607.28229"]);
+    expect(await deps.papers.listAnnounced("2026-04-27")).toHaveLength(3);
   });
 
   it("carries on when one source fails", async () => {
@@ -63,7 +63,7 @@ describe("ingestRecent", () => {
     const runs = await ingestRecent(deps, { hf, listings: [rss], today: "2026-07-31", refetchDays: 0 });
     expect(runs.map((r) => r.status)).toEqual(["failed", "failed"]);
     expect(runs[1]?.error).toMatch(/is not answering \(HTTP 500; 2 attempts\)/);
-    expect(deps.papers.count()).toBe(0);
+    expect(await deps.papers.count()).toBe(0);
   });
 
   it("does nothing without sources", async () => {
@@ -81,6 +81,6 @@ describe("ingestDays", () => {
     const runs = await ingestDays(deps, flaky, ["2026-07-31", "2026-08-01", "2026-08-02"], (d, t, l) => seen.push([d, t, l]));
     expect(runs.map((r) => r.status)).toEqual(["ok", "failed", "ok"]);
     expect(seen).toEqual([[1, 3, "hf 2026-07-31"], [2, 3, "hf 2026-08-01"], [3, 3, "hf 2026-08-02"]]);
-    expect(deps.papers.count()).toBe(8);
+    expect(await deps.papers.count()).toBe(8);
   });
 });

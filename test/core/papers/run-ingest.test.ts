@@ -26,38 +26,38 @@ describe("runIngest with the real SQLite stores", () => {
     const first = await runIngest(deps, "hf", "2026-06-12", async () => hfDay());
     expect(first).toMatchObject({ source: "hf", day: "2026-06-12", status: "ok", papersNew: 10, papersUpdated: 0, bad: [], error: null });
     expect(first.finishedAt).not.toBeNull();
-    expect(deps.papers.count()).toBe(10);
-    expect(deps.papers.get("2606.13681")).toMatchObject({ hfUpvotes: 118, dailyDates: ["2026-06-12"] });
-    expect(deps.papers.listDaily("2026-06-12")).toHaveLength(10);
+    expect(await deps.papers.count()).toBe(10);
+    expect(await deps.papers.get("2606.13681")).toMatchObject({ hfUpvotes: 118, dailyDates: ["2026-06-12"] });
+    expect(await deps.papers.listDaily("2026-06-12")).toHaveLength(10);
 
     const again = await runIngest(deps, "hf", "2026-06-12", async () => hfDay());
     expect(again).toMatchObject({ status: "ok", papersNew: 0, papersUpdated: 10 });
-    expect(deps.ingestRuns.recent(5).map((r) => r.id)).toEqual([again.id, first.id]);
+    expect((await deps.ingestRuns.recent(5)).map((r) => r.id)).toEqual([again.id, first.id]);
   });
 
   it("records a partial run with its bad records and keeps the good ones", async () => {
     const run = await runIngest(deps, "hf", "2026-06-12", async () => ({ ...hfDay(), bad: [{ ref: "#3", reason: "paper has no id" }] }));
     expect(run).toMatchObject({ status: "partial", papersNew: 10, bad: [{ ref: "#3", reason: "paper has no id" }] });
-    expect(deps.ingestRuns.recent(1)[0]?.bad).toEqual([{ ref: "#3", reason: "paper has no id" }]);
+    expect((await deps.ingestRuns.recent(1))[0]?.bad).toEqual([{ ref: "#3", reason: "paper has no id" }]);
   });
 
   it("a failed load records a one-line reason, does not throw, and leaves stored papers untouched", async () => {
     await runIngest(deps, "hf", "2026-06-12", async () => hfDay());
-    const before = deps.papers.getMany(["2606.13681", "2606.13392"]);
+    const before = await deps.papers.getMany(["2606.13681", "2606.13392"]);
     const run = await runIngest(deps, "hf", "2026-06-13", async () => {
       throw new BotError("UPSTREAM", "huggingface.co is not answering (HTTP 503; 4 attempts); try again in a few minutes.", { url: "x" });
     });
     expect(run).toMatchObject({ status: "failed", papersNew: 0, papersUpdated: 0, error: "huggingface.co is not answering (HTTP 503; 4 attempts); try again in a few minutes." });
-    expect(deps.papers.count()).toBe(10);
-    expect(deps.papers.getMany(["2606.13681", "2606.13392"])).toEqual(before);
-    expect(deps.ingestRuns.recent(1, "hf")[0]).toMatchObject({ status: "failed", day: "2026-06-13" });
+    expect(await deps.papers.count()).toBe(10);
+    expect(await deps.papers.getMany(["2606.13681", "2606.13392"])).toEqual(before);
+    expect((await deps.ingestRuns.recent(1, "hf"))[0]).toMatchObject({ status: "failed", day: "2026-06-13" });
   });
 
   it("a parse failure (e.g. HTML instead of JSON) is a failed run too", async () => {
     const run = await runIngest(deps, "hf", "2026-06-12", async () => parseHfDailyPapers("<html>down</html>", "2026-06-12"));
     expect(run.status).toBe("failed");
     expect(run.error).toMatch(/HTML page/);
-    expect(deps.papers.count()).toBe(0);
+    expect(await deps.papers.count()).toBe(0);
   });
 
   it("an unexpected error is reported on one line", async () => {
@@ -85,8 +85,8 @@ describe("runIngest with the real SQLite stores", () => {
 
   it("replace items refresh metadata but are not announced that day", async () => {
     await runIngest(deps, "arxiv-rss", null, async () => parseArxivRss(fixture("arxiv-rss-2026-09-24-multicat-new-cross-replace-rss2.xml")));
-    const announced = deps.papers.listAnnounced("2026-09-24").map((p) => p.id).sort();
+    const announced = (await deps.papers.listAnnounced("2026-09-24")).map((p) => p.id).sort();
     expect(announced).toEqual(["2205.06398", "2609.26811", "2609.26820"]);
-    expect(deps.papers.get("2009.13987")).toMatchObject({ version: 3, announcedDates: [] });
+    expect(await deps.papers.get("2009.13987")).toMatchObject({ version: 3, announcedDates: [] });
   });
 });

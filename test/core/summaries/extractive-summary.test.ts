@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractiveSummary, oneLineSummary, splitSentences, truncateAtWord } from "../../../src/core/summaries/extractive-summary.js";
+import { extractiveSummary, oneLineSummary, splitSentences, truncateAtWord } from "../../../src/core/papers/extractive-summary.js";
 import { parseArxivApi } from "../../../src/sources/arxiv-api.js";
 import { parseHfDailyPapers } from "../../../src/sources/hf-daily-papers.js";
 import { fixture } from "../../sources/fixture.js";

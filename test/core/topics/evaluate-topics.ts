@@ -2,18 +2,25 @@ import { readFileSync } from "node:fs";
 import type { MatchablePaper } from "../../../src/core/topics/match-topic.js";
 import type { TopicQuery } from "../../../src/core/topics/topic-query.js";
 
+/** Which part of the labelled set a paper belongs to (fixed by bench/split-topic-labels.ts). */
+export type LabelPart = "dev" | "heldout";
+
 /** A paper of the labelled set, with where it came from. */
 export interface LabelledPaper extends MatchablePaper {
   /** `fixture:<file>` or `handwritten`. */
   origin: string;
+  /** Development part (rules may be tuned on it) or held-out part (measured, never tuned on). */
+  part: LabelPart;
 }
 
-/** One labelled topic: the query and the ids judged relevant. */
+/** One labelled topic: the query and the ids judged relevant or borderline; every other paper is not about it. */
 export interface LabelledTopic {
   /** The topic as a user would type it. */
   query: string;
   /** Ids of the papers that are about the topic. */
   relevant: string[];
+  /** Ids of papers whose relevance is arguable; they count neither as a hit nor as a miss. */
+  borderline: string[];
   /** How relevance was judged. */
   note: string;
 }
@@ -32,7 +39,7 @@ export interface TopicScore {
   query: string;
   /** Relevant and matched. */
   tp: number;
-  /** Matched but not relevant (ids). */
+  /** Matched but not relevant (ids; borderline papers are left out). */
   fp: string[];
   /** Relevant but not matched (ids). */
   fn: string[];
@@ -44,22 +51,29 @@ export function loadLabels(): LabelSet {
   return JSON.parse(readFileSync(url, "utf8")) as LabelSet;
 }
 
-/** Runs a matcher over every labelled topic. */
+/** The labelled set restricted to one part (topics keep their labels; only that part's papers are judged). */
+export function partOf(labels: LabelSet, part: LabelPart): LabelSet {
+  return { papers: labels.papers.filter((p) => p.part === part), topics: labels.topics };
+}
+
+/** Runs a matcher over every labelled topic; borderline papers count neither way. */
 export function evaluate(
   labels: LabelSet,
   parse: (text: string) => TopicQuery,
-  matches: (query: TopicQuery, paper: MatchablePaper) => boolean,
+  matches: (query: TopicQuery, paper: LabelledPaper, topic: LabelledTopic) => boolean,
 ): TopicScore[] {
   return labels.topics.map((topic) => {
     const query = parse(topic.query);
     const relevant = new Set(topic.relevant);
-    const matched = labels.papers.filter((p) => matches(query, p)).map((p) => p.id);
+    const borderline = new Set(topic.borderline);
+    const judged = labels.papers.filter((p) => !borderline.has(p.id));
+    const matched = judged.filter((p) => matches(query, p, topic)).map((p) => p.id);
     const matchedSet = new Set(matched);
     return {
       query: topic.query,
       tp: matched.filter((id) => relevant.has(id)).length,
       fp: matched.filter((id) => !relevant.has(id)),
-      fn: topic.relevant.filter((id) => !matchedSet.has(id)),
+      fn: judged.filter((p) => relevant.has(p.id) && !matchedSet.has(p.id)).map((p) => p.id),
     };
   });
 }
@@ -75,6 +89,13 @@ export function prf(tp: number, fp: number, fn: number): { p: number; r: number;
 export function micro(scores: TopicScore[]): { p: number; r: number; f1: number } {
   const sum = (f: (s: TopicScore) => number): number => scores.reduce((a, s) => a + f(s), 0);
   return prf(sum((s) => s.tp), sum((s) => s.fp.length), sum((s) => s.fn.length));
+}
+
+/** Macro-averaged precision, recall and F1: the mean of the per-topic figures (topics with no relevant paper in the part are skipped). */
+export function macro(scores: TopicScore[]): { p: number; r: number; f1: number } {
+  const per = scores.filter((s) => s.tp + s.fn.length > 0).map((s) => prf(s.tp, s.fp.length, s.fn.length));
+  const mean = (f: (m: { p: number; r: number; f1: number }) => number): number => per.reduce((a, m) => a + f(m), 0) / Math.max(1, per.length);
+  return { p: mean((m) => m.p), r: mean((m) => m.r), f1: mean((m) => m.f1) };
 }
 
 /** A crude Porter-like stemmer: strips the usual suffixes, so tokenization → token. */

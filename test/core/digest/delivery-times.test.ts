@@ -11,7 +11,7 @@ import {
   recentSlots,
   zonedTimeToUtc,
   type ScheduleSettings,
-} from "../../../src/core/digest/schedule.js";
+} from "../../../src/core/digest/delivery-times.js";
 
 const at = (day: string, time: string, tz: string) => zonedTimeToUtc(day, time, tz).toISOString();
 const daily = (postTime: string, timezone: string, days = [1, 2, 3, 4, 5, 6, 7]): ScheduleSettings => ({ postTime, timezone, days });

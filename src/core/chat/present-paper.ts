@@ -1,7 +1,7 @@
-import type { Link, OutboundMessage, PaperCard } from "../chat/message.js";
+import type { Link, OutboundMessage, PaperCard, PaperData } from "./message.js";
 import type { Paper } from "../papers/paper.js";
 import { paperLinks } from "../papers/paper-id.js";
-import { oneLineSummary } from "../summaries/extractive-summary.js";
+import { oneLineSummary } from "../papers/extractive-summary.js";
 
 /** Extra per-listing facts for a card. */
 export interface CardExtras {
@@ -51,6 +51,22 @@ export function toPaperCard(paper: Paper, extras: CardExtras): PaperCard {
     matched: extras.matched ?? null,
     snippet: extras.snippet ?? null,
     rank: extras.rank,
+  };
+}
+
+/** A paper as data for `--json` renderers, with what the reply adds. */
+export function paperData(paper: Paper, extra: Record<string, unknown> = {}, localVotes = 0): PaperData {
+  return {
+    id: paper.id,
+    title: paper.title,
+    upvotes: paper.hfUpvotes ?? 0,
+    localVotes,
+    authors: paper.authors,
+    url: paperLinks(paper.id).abs,
+    aiSummary: paper.aiSummary,
+    categories: paper.categories,
+    dailyDates: paper.dailyDates,
+    ...extra,
   };
 }
 

@@ -1,0 +1,159 @@
+import { loadBundledSample } from "./cli/ingest-file.js";
+import type { AppConfig, AppEnv, LoadedConfig } from "./config.js";
+import type { ChatAdapter } from "./core/chat/chat-adapter.js";
+import { createSystemClock, type Clock } from "./core/clock.js";
+import { createCore, type Core, type CorePorts } from "./core/create-core.js";
+import type { Logger } from "./core/logger.js";
+import type { Telemetry } from "./core/telemetry.js";
+import type { StoreTransfer } from "./core/transfer/store-transfer.js";
+import type { DailySource, ListingSource } from "./core/papers/ingest-recent.js";
+import { createSqliteStores } from "./db/create-sqlite-stores.js";
+import { openDatabase, type OpenDatabase } from "./db/open-database.js";
+import { buildLlmDeps } from "./llm/build-llm-deps.js";
+import { createScheduler, type Scheduler } from "./scheduler/create-scheduler.js";
+import { createArxivApiClient } from "./sources/arxiv-api.js";
+import { createArxivBackfillSource } from "./sources/arxiv-backfill-source.js";
+import { createArxivLimiter } from "./sources/arxiv-limiter.js";
+import { createArxivRssSource } from "./sources/arxiv-rss.js";
+import { createHfDailyPapersSource } from "./sources/hf-daily-papers.js";
+import { createHttpClient } from "./sources/http-client.js";
+import { resolveSlackCredentials } from "./adapters/slack/slack-config.js";
+
+/** Everything the bot is made of, built once. */
+export interface App {
+  /** Validated configuration. */
+  config: AppConfig;
+  /** The core's ports (stores, upstream lookup, clock, logger): for set-up and inspection by tools and tests; adapters never see them. */
+  ports: CorePorts;
+  /** The core facade: the one door adapters, the scheduler and the CLI use. */
+  core: Core;
+  /** Upstream sources, for ingest (`arxivBackfill` serves past days through the export API). */
+  sources: { hf: DailySource | null; listings: ListingSource[]; arxivBackfill: DailySource | null };
+  /** The open database. */
+  database: OpenDatabase;
+  /** Export and import of what channels configured (papers export / papers import). */
+  transfer: StoreTransfer;
+  /** Closes the database (idempotent). */
+  close(): void;
+}
+
+/** Options for createApp. */
+export interface CreateAppOptions {
+  /** Logger to use. */
+  logger: Logger;
+  /** Clock (tests and `--date` pin it). */
+  clock?: Clock;
+  /** Upstream retries (the shell's start-up uses fewer so offline start is quick). */
+  retries?: number;
+  /** Where the core counts commands, posts, votes, ingests and model calls (GET /metrics); default nothing. */
+  telemetry?: Telemetry;
+}
+
+/** The composition root: the only place that builds concrete stores, sources and the core. */
+export function createApp(loaded: LoadedConfig, options: CreateAppOptions): App {
+  const { config } = loaded;
+  const logger = options.logger;
+  const database = openDatabase(config.database.path);
+  const clock = options.clock ?? createSystemClock();
+  const stores = createSqliteStores(database, { clock });
+  if (database.migrationBackup) logger.warn({ backup: database.migrationBackup.path, migrations: database.migrationBackup.applied }, "backed up the store before upgrading its schema");
+  const http = createHttpClient({ ...config.sources.http, retries: options.retries ?? config.sources.http.retries, logger: logger.child({ component: "http" }) });
+  const limiter = createArxivLimiter(config.sources.arxiv.minIntervalMs);
+  const arxiv = createArxivApiClient({ http, baseUrl: config.sources.arxiv.apiBaseUrl, limiter, logger });
+  const hf = config.sources.hf.enabled ? createHfDailyPapersSource({ http, baseUrl: config.sources.hf.baseUrl, logger }) : null;
+  const listings = config.sources.arxiv.rssEnabled && config.sources.arxiv.categories.length > 0
+    ? [createArxivRssSource({ http, baseUrl: config.sources.arxiv.rssBaseUrl, categories: config.sources.arxiv.categories, limiter, logger })]
+    : [];
+  const ports: CorePorts = {
+    papers: stores.papers,
+    subscriptions: stores.subscriptions,
+    votes: stores.votes,
+    ingestRuns: stores.ingestRuns,
+    channelSettings: stores.channelSettings,
+    ledger: stores.ledger,
+    events: stores.processedEvents,
+    lookup: arxiv,
+    llm: buildLlmDeps({ config: config.llm, apiKey: loaded.env.llmApiKey, userAgent: config.sources.http.userAgent, cache: stores.summaryCache, logger }),
+    clock,
+    logger,
+    telemetry: options.telemetry,
+  };
+  return {
+    config,
+    ports,
+    core: createCore(ports, { upvoteEmoji: config.votes.emoji }),
+    sources: { hf, listings, arxivBackfill: config.sources.arxiv.categories.length > 0 ? createArxivBackfillSource(arxiv, config.sources.arxiv.categories) : null },
+    database,
+    transfer: stores.transfer,
+    close: () => database.close(),
+  };
+}
+
+/** A platform adapter built but not started, and the sentence to print when its start fails. */
+export interface PlatformAdapter {
+  /** The adapter. */
+  adapter: ChatAdapter;
+  /** What to tell the operator when start() throws (`reason` is the error's message). */
+  startFailure(reason: string): string;
+}
+
+/** What an adapter reports beyond the port: 429s into the core's telemetry, and the clock its connection state is timed by. */
+function platformHooks(app: App, platform: string): { onRateLimited: () => void; now: () => Date } {
+  return { onRateLimited: () => app.ports.telemetry?.rateLimited(platform), now: () => app.ports.clock.now() };
+}
+
+/**
+ * Builds the platform adapters whose tokens are set, each from its own config section.
+ * Platform SDKs are loaded only then: discord.js and Bolt cost most of a shell start-up's
+ * time and memory otherwise. Throws BotError("CONFIG") when the Slack tokens do not fit the mode.
+ */
+export async function buildPlatformAdapters(app: App, env: AppEnv, logger: Logger): Promise<PlatformAdapter[]> {
+  const built: PlatformAdapter[] = [];
+  if (env.discordToken) {
+    const { createDiscordAdapter } = await import("./adapters/discord/discord-adapter.js");
+    built.push({
+      adapter: createDiscordAdapter({ token: env.discordToken, config: app.config.discord, logger: logger.child({ adapter: "discord" }), ...platformHooks(app, "discord") }),
+      startFailure: (reason) => `Discord login failed (${reason}). If DISCORD_TOKEN was rejected, reset it in the Developer Portal (Bot → Reset Token).`,
+    });
+  }
+  const credentials = resolveSlackCredentials(app.config.slack, env);
+  if (credentials) {
+    const { createSlackAdapter } = await import("./adapters/slack/slack-adapter.js");
+    built.push({
+      // With the health server on, Slack's HTTP-mode requests arrive through it (slack.port is not used).
+      adapter: createSlackAdapter({
+        config: app.config.slack,
+        credentials,
+        logger: logger.child({ adapter: "slack" }),
+        sharedServer: app.config.http.port !== null,
+        ...platformHooks(app, "slack"),
+      }),
+      startFailure: (reason) => `Slack start failed (${reason}). If a token was rejected (invalid_auth), reinstall the app to the workspace and copy SLACK_BOT_TOKEN / SLACK_APP_TOKEN again.`,
+    });
+  }
+  return built;
+}
+
+/** The daily-delivery and ingest scheduler over the core, posting through `adapters`, timed by the `scheduler` config section. */
+export function buildScheduler(app: App, adapters: readonly ChatAdapter[]): Scheduler {
+  const s = app.config.scheduler;
+  return createScheduler({
+    core: app.core,
+    clock: app.ports.clock,
+    logger: app.ports.logger,
+    adapters: new Map(adapters.map((a) => [a.platform, a])),
+    sources: { hf: app.sources.hf, listings: app.sources.listings, refetchDays: app.config.sources.hf.refetchDays },
+    concurrency: s.concurrency,
+    lateAfterMs: s.lateAfterMinutes * 60_000,
+    waitMs: s.waitForListMinutes * 60_000,
+    maxCatchUpDays: s.maxCatchUpDays,
+    cadence: s.ingest,
+    startupIngestWaitMs: s.startupIngestWaitMinutes * 60_000,
+    stopTimeoutMs: s.stopTimeoutSeconds * 1000,
+  });
+}
+
+/** Loads the bundled sample responses into the store (the shell's offline start); returns how many papers are stored. */
+export function loadSample(app: App): Promise<number> {
+  return loadBundledSample(app.core.ingests);
+}
