@@ -4,10 +4,12 @@ import type { ChatAdapter } from "./core/chat/chat-adapter.js";
 import { createSystemClock, type Clock } from "./core/clock.js";
 import { createCore, type Core, type CorePorts } from "./core/create-core.js";
 import type { Logger } from "./core/logger.js";
+import type { Telemetry } from "./core/telemetry.js";
+import type { StoreTransfer } from "./core/transfer/store-transfer.js";
 import type { DailySource, ListingSource } from "./core/papers/ingest-recent.js";
 import { createSqliteStores, type SqliteStores } from "./db/create-sqlite-stores.js";
 import { maskUrl } from "./db/pg/mask-url.js";
-import { openDatabase, type OpenDatabase } from "./db/open-database.js";
+import { openDatabase, type MigrationBackup, type OpenDatabase } from "./db/open-database.js";
 import { buildLlmDeps } from "./llm/build-llm-deps.js";
 import { createScheduler, type Scheduler } from "./scheduler/create-scheduler.js";
 import { createArxivApiClient } from "./sources/arxiv-api.js";
@@ -28,6 +30,8 @@ export interface App {
   core: Core;
   /** Upstream sources, for ingest (`arxivBackfill` serves past days through the export API). */
   sources: { hf: DailySource | null; listings: ListingSource[]; arxivBackfill: DailySource | null };
+  /** Export and import of what channels configured (papers export / papers import). */
+  transfer: StoreTransfer;
   /** Which store the bot runs on, for the start-up line and status. */
   store: StoreInfo;
   /** Closes the store (idempotent). */
@@ -40,6 +44,10 @@ export interface StoreInfo {
   kind: "sqlite" | "postgres";
   /** The SQLite path, or the Postgres URL with its password masked. */
   location: string;
+  /** The SQLite copy written before this start migrated the store, or null (always null on Postgres). */
+  migrationBackup: MigrationBackup | null;
+  /** Reads from the store, throwing when it cannot (the health check). */
+  ping(): void | Promise<void>;
 }
 
 /** An App on SQLite, with the open database for tools and tests that read it directly. */
@@ -58,13 +66,16 @@ export interface CreateAppOptions {
   clock?: Clock;
   /** Upstream retries (the shell's start-up uses fewer so offline start is quick). */
   retries?: number;
+  /** Where the core counts commands, posts, votes, ingests and model calls (GET /metrics); default nothing. */
+  telemetry?: Telemetry;
 }
 
 /** The composition root over SQLite (`database.path`): the only place that builds concrete stores, sources and the core. */
 export function createApp(loaded: LoadedConfig, options: CreateAppOptions): SqliteApp {
   const database = openDatabase(loaded.config.database.path);
   const clock = options.clock ?? createSystemClock();
-  const app = assemble(loaded, options, clock, createSqliteStores(database, { clock }), { kind: "sqlite", location: loaded.config.database.path }, () => database.close());
+  if (database.migrationBackup) options.logger.warn({ backup: database.migrationBackup.path, migrations: database.migrationBackup.applied }, "backed up the store before upgrading its schema");
+  const app = assemble(loaded, options, clock, createSqliteStores(database, { clock }), { kind: "sqlite", location: loaded.config.database.path, migrationBackup: database.migrationBackup, ping: () => database.ping() }, () => database.close());
   return { ...app, database, close: () => database.close() };
 }
 
@@ -80,7 +91,7 @@ export async function openApp(loaded: LoadedConfig, options: CreateAppOptions): 
   const { createPgStores } = await import("./db/pg/create-pg-stores.js");
   const clock = options.clock ?? createSystemClock();
   const { database, stores } = await createPgStores(url, { clock });
-  return assemble(loaded, options, clock, stores, { kind: "postgres", location: maskUrl(url) }, () => database.close());
+  return assemble(loaded, options, clock, stores, { kind: "postgres", location: maskUrl(url), migrationBackup: null, ping: async () => void (await database.pool.query("SELECT count(*) FROM papers")) }, () => database.close());
 }
 
 function assemble(loaded: LoadedConfig, options: CreateAppOptions, clock: Clock, stores: SqliteStores, store: StoreInfo, close: () => void | Promise<void>): App {
@@ -105,12 +116,14 @@ function assemble(loaded: LoadedConfig, options: CreateAppOptions, clock: Clock,
     llm: buildLlmDeps({ config: config.llm, apiKey: loaded.env.llmApiKey, userAgent: config.sources.http.userAgent, cache: stores.summaryCache, logger }),
     clock,
     logger,
+    telemetry: options.telemetry,
   };
   return {
     config,
     ports,
     core: createCore(ports, { upvoteEmoji: config.votes.emoji }),
     sources: { hf, listings, arxivBackfill: config.sources.arxiv.categories.length > 0 ? createArxivBackfillSource(arxiv, config.sources.arxiv.categories) : null },
+    transfer: stores.transfer,
     store,
     close,
   };
@@ -124,6 +137,11 @@ export interface PlatformAdapter {
   startFailure(reason: string): string;
 }
 
+/** What an adapter reports beyond the port: 429s into the core's telemetry, and the clock its connection state is timed by. */
+function platformHooks(app: App, platform: string): { onRateLimited: () => void; now: () => Date } {
+  return { onRateLimited: () => app.ports.telemetry?.rateLimited(platform), now: () => app.ports.clock.now() };
+}
+
 /**
  * Builds the platform adapters whose tokens are set, each from its own config section.
  * Platform SDKs are loaded only then: discord.js and Bolt cost most of a shell start-up's
@@ -134,7 +152,7 @@ export async function buildPlatformAdapters(app: App, env: AppEnv, logger: Logge
   if (env.discordToken) {
     const { createDiscordAdapter } = await import("./adapters/discord/discord-adapter.js");
     built.push({
-      adapter: createDiscordAdapter({ token: env.discordToken, config: app.config.discord, logger: logger.child({ adapter: "discord" }) }),
+      adapter: createDiscordAdapter({ token: env.discordToken, config: app.config.discord, logger: logger.child({ adapter: "discord" }), ...platformHooks(app, "discord") }),
       startFailure: (reason) => `Discord login failed (${reason}). If DISCORD_TOKEN was rejected, reset it in the Developer Portal (Bot → Reset Token).`,
     });
   }
@@ -142,7 +160,14 @@ export async function buildPlatformAdapters(app: App, env: AppEnv, logger: Logge
   if (credentials) {
     const { createSlackAdapter } = await import("./adapters/slack/slack-adapter.js");
     built.push({
-      adapter: createSlackAdapter({ config: app.config.slack, credentials, logger: logger.child({ adapter: "slack" }) }),
+      // With the health server on, Slack's HTTP-mode requests arrive through it (slack.port is not used).
+      adapter: createSlackAdapter({
+        config: app.config.slack,
+        credentials,
+        logger: logger.child({ adapter: "slack" }),
+        sharedServer: app.config.http.port !== null,
+        ...platformHooks(app, "slack"),
+      }),
       startFailure: (reason) => `Slack start failed (${reason}). If a token was rejected (invalid_auth), reinstall the app to the workspace and copy SLACK_BOT_TOKEN / SLACK_APP_TOKEN again.`,
     });
   }

@@ -7,6 +7,7 @@ import { createPgIngestRunStore } from "./pg-ingest-run-store.js";
 import { createPgPaperStore } from "./pg-paper-store.js";
 import { createPgProcessedEvents } from "./pg-processed-events.js";
 import { createPgSubscriptionStore } from "./pg-subscription-store.js";
+import { createPgStoreTransfer } from "./pg-store-transfer.js";
 import { createPgSummaryCache } from "./pg-summary-cache.js";
 import { createPgVoteStore } from "./pg-vote-store.js";
 
@@ -30,6 +31,7 @@ export function createPgStoresOver(open: OpenPgDatabase, options: PgStoresOption
     channelSettings: createPgChannelSettingsStore(open),
     ledger: createPgDeliveryLedger(open),
     summaryCache: createPgSummaryCache(open),
+    transfer: createPgStoreTransfer(open),
   };
 }
 
