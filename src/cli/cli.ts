@@ -16,6 +16,7 @@ import { isEntryPoint } from "../is-entry-point.js";
 import { loadConfigOrExit } from "../load-config-or-exit.js";
 import { registerDeliverCommand } from "./deliver-command.js";
 import { registerStoreCommands } from "./store-commands.js";
+import { registerMigrateStore } from "./migrate-store-command.js";
 import { ingestFile } from "./ingest-file.js";
 import { printJson } from "./print-result.js";
 import { createProgress } from "./progress.js";
@@ -197,6 +198,7 @@ export function buildCli(): Command {
     }));
   registerDeliverCommand(program, withApp);
   registerStoreCommands(program, withApp);
+  registerMigrateStore(program);
   return program;
 }
 

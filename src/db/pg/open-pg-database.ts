@@ -38,20 +38,22 @@ export interface OpenPgOptions {
   max?: number;
   /** How long to wait for the server to answer at start, in ms (default 5000). */
   connectTimeoutMs?: number;
+  /** The setting the URL came from, named in errors (default DATABASE_URL / database.url). */
+  setting?: string;
 }
 
 /** Throws BotError("CONFIG") naming the setting unless `url` is a postgres:// or postgresql:// URL. */
-export function checkPgUrl(url: string): void {
+export function checkPgUrl(url: string, setting = SETTING): void {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new BotError("CONFIG", `${SETTING} is not a URL; set it to postgres://user:password@host:5432/database, or unset it to use SQLite.`);
+    throw new BotError("CONFIG", `${setting} is not a URL; set it to postgres://user:password@host:5432/database, or unset it to use SQLite.`);
   }
   if (parsed.protocol !== "postgres:" && parsed.protocol !== "postgresql:") {
     throw new BotError(
       "CONFIG",
-      `${SETTING} must start with postgres:// or postgresql:// (got ${parsed.protocol}//); unset it to use SQLite.`,
+      `${setting} must start with postgres:// or postgresql:// (got ${parsed.protocol}//); unset it to use SQLite.`,
     );
   }
 }
@@ -63,7 +65,8 @@ export function checkPgUrl(url: string): void {
  * not answer is a BotError("CONFIG") that names the setting.
  */
 export async function openPgDatabase(url: string, options: OpenPgOptions = {}): Promise<OpenPgDatabase> {
-  checkPgUrl(url);
+  const setting = options.setting ?? SETTING;
+  checkPgUrl(url, setting);
   const displayUrl = maskUrl(url);
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: options.connectTimeoutMs ?? 5000 });
   // An idle client's error (server restart) must not crash the process; the next query reconnects.
@@ -74,12 +77,12 @@ export async function openPgDatabase(url: string, options: OpenPgOptions = {}): 
   } catch (err) {
     await pool.end().catch(() => undefined);
     const reason = err instanceof Error ? err.message || err.name : String(err);
-    throw new BotError("CONFIG", `The Postgres server at ${displayUrl} (${SETTING}) did not answer: ${reason}. Start it or fix the URL.`, { cause: reason });
+    throw new BotError("CONFIG", `The Postgres server at ${displayUrl} (${setting}) did not answer: ${reason}. Start it or fix the URL.`, { cause: reason });
   }
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
     try {
-      await refuseNewerStore(client, displayUrl);
+      await refuseNewerStore(client, displayUrl, setting);
       await migrate(drizzle(client), { migrationsFolder: PG_MIGRATIONS_DIR });
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]);
@@ -105,7 +108,7 @@ function knownLatest(): number {
   return Math.max(...journal.entries.map((e) => e.when));
 }
 
-async function refuseNewerStore(client: pg.PoolClient, displayUrl: string): Promise<void> {
+async function refuseNewerStore(client: pg.PoolClient, displayUrl: string, setting: string): Promise<void> {
   const exists = await client.query<{ t: string | null }>("SELECT to_regclass('drizzle.__drizzle_migrations')::text AS t");
   if (!exists.rows[0]?.t) return;
   const row = await client.query<{ latest: string | null }>("SELECT MAX(created_at)::text AS latest FROM drizzle.__drizzle_migrations");
@@ -114,7 +117,7 @@ async function refuseNewerStore(client: pg.PoolClient, displayUrl: string): Prom
   if (latest !== null && latest > known) {
     throw new BotError(
       "DB_TOO_NEW",
-      `The Postgres store at ${displayUrl} was written by a newer version of papers-bot. Upgrade the bot, or point ${SETTING} at another database; it was left untouched.`,
+      `The Postgres store at ${displayUrl} was written by a newer version of papers-bot. Upgrade the bot, or point ${setting} at another database; it was left untouched.`,
       { dbLatest: latest, knownLatest: known },
     );
   }
