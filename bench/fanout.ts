@@ -42,7 +42,7 @@ export async function run(label: string, paced: boolean, latencyMs = 0, channels
     }
     const timer = createVirtualTimer();
     const fake = createFakeChatAdapter({ timer, latencyMs });
-    const unpaced: Pacer = { acquire: async () => undefined, holdBack: () => undefined };
+    const unpaced: Pacer = { acquire: async () => undefined, sent: () => undefined, holdBack: () => undefined };
     const wallStart = performance.now();
     const results = await app.core.deliveries.run(requests, new Map([["discord", fake]]), {
       concurrency: CONCURRENCY,
