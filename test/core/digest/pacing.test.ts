@@ -71,6 +71,23 @@ describe("deliverMany against a fake that enforces Discord's limits", () => {
     }
   });
 
+  it("against limits counted at arrival with jittered round trips: 0 × 429 (stamped when the request leaves, with the margin); without the margin, 429s", async () => {
+    const reqs = await requests(60);
+    const arrivalRun = async (marginMs?: number) => {
+      const timer = createVirtualTimer();
+      const fake = createFakeChatAdapter({ timer, latencyMs: 40, jitterMs: 20, rejectAtArrival: true });
+      const pacers = marginMs === undefined ? undefined : new Map([["discord", createPacer({ limits: DISCORD_LIMITS, timer, marginMs })]]);
+      const results = await deliverMany(app.ports, new Map([["discord", fake]]), reqs, { concurrency: 60, timer, ...(pacers ? { pacers } : {}) });
+      return { kinds: new Set(results.map((r) => r.outcome.kind)), limited: fake.rateLimited, sends: fake.sends.length };
+    };
+    expect(await arrivalRun()).toEqual({ kinds: new Set(["sent"]), limited: 0, sends: 360 });
+    for (const r of reqs) await app.database.sqlite.prepare("DELETE FROM deliveries WHERE conversation = ?").run(r.conversation);
+    await app.database.sqlite.prepare("DELETE FROM digest_runs").run();
+    const bare = await arrivalRun(0);
+    expect(bare.limited).toBeGreaterThan(0);
+    expect(bare.sends).toBe(360);
+  });
+
   it("without the pacer the fake answers 429s and waits them out, like discord.js", async () => {
     const timer = createVirtualTimer();
     const fake = createFakeChatAdapter({ timer });
