@@ -8,6 +8,7 @@ import { createSlackReactionLister } from "./list-reactions.js";
 import { parseReaction, type SlackReactionEnvelope } from "./parse-reaction.js";
 import { lookUpMessage } from "./look-up-message.js";
 import { postMessage } from "./post-message.js";
+import { refuseFutureRequests } from "./refuse-future-requests.js";
 import { renderMessage } from "./render-message.js";
 import type { SlackConfig, SlackCredentials } from "./slack-config.js";
 import { createBoltLogger, redactSecrets } from "./slack-logger.js";
@@ -80,6 +81,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   } else {
     if (!credentials.signingSecret) throw new Error("HTTP mode needs SLACK_SIGNING_SECRET");
     receiver = new HTTPReceiver({ signingSecret: credentials.signingSecret, endpoints: config.path, logger: boltLogger });
+    refuseFutureRequests(receiver);
   }
   // deferInitialization: Bolt would otherwise call auth.test from the constructor, and a bad
   // token would surface as an unhandled rejection instead of a failed start().

@@ -286,6 +286,11 @@ export class FakeSlack {
         this.messages.set(`${message.channel}:${ts}`, message);
         return { ok: true, channel: message.channel, ts, message: { ts, text: message.text } };
       }
+      case "chat.postEphemeral": {
+        if (!this.channels.has(String(p.channel))) return { ok: false, error: "channel_not_found" };
+        this.seq += 1;
+        return { ok: true, message_ts: `${Math.floor(Date.now() / 1000)}.${String(this.seq).padStart(6, "0")}` };
+      }
       case "reactions.get": {
         const message = this.messages.get(`${String(p.channel)}:${String(p.timestamp)}`);
         if (!this.channels.has(String(p.channel))) return { ok: false, error: "channel_not_found" };
