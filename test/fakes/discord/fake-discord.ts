@@ -33,6 +33,8 @@ export interface FakeDiscordOptions {
 export interface FakeDiscordSwitches {
   /** Create posted messages but never answer (the test kills the bot while it waits). */
   stallAfterCreate: boolean;
+  /** When > 0: the post that creates the N-th message (counted from when it was set) is created, then never answered. */
+  stallAfterCreateAt: number;
   /** Answer history reads (`GET /channels/:id/messages`) never (the test kills the bot during the read-back). */
   stallReadBack: boolean;
   /** Channels whose history the bot may not read (403 Missing Access on the read-back). */
@@ -63,7 +65,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
   const commands: { route: string; body: unknown }[] = [];
   const interactionMessages = new Map<string, FakeMessage[]>();
   const nonces = new Map<string, string>();
-  const switches: FakeDiscordSwitches = { stallAfterCreate: false, stallReadBack: false, noHistory: new Set() };
+  const switches: FakeDiscordSwitches = { stallAfterCreate: false, stallAfterCreateAt: 0, stallReadBack: false, noHistory: new Set() };
+  let createdSinceSwitch = 0;
   const arrivals: number[] = [];
   const channelArrivals = new Map<string, number[]>();
   let enforced429 = 0;
@@ -134,7 +137,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
         if (earlier) return { status: 200, body: apiMessage(earlier) };
         const created = post(channel.id, body ?? {});
         if (nonce) nonces.set(nonce, created.id);
-        return { status: 200, body: apiMessage(created), stall: switches.stallAfterCreate };
+        createdSinceSwitch += 1;
+        const stallHere = switches.stallAfterCreateAt > 0 && createdSinceSwitch === switches.stallAfterCreateAt;
+        return { status: 200, body: apiMessage(created), stall: switches.stallAfterCreate || stallHere };
       }
       if (method === "GET" && rest === "/messages") {
         if (switches.noHistory.has(channel.id)) return { status: 403, body: { message: "Missing Access", code: 50001 } };

@@ -110,7 +110,8 @@ export class FakeSlack {
   /** Bot user id. */
   readonly botUserId: string;
   /** Switches: arrival-time limits, stalls at each point of a send, missing history scope. */
-  readonly switches: FakeSlackSwitches = { enforceLimits: false, stallAfterCreate: false, stallReadBack: false, noHistory: new Set() };
+  readonly switches: FakeSlackSwitches = { enforceLimits: false, stallAfterCreate: false, stallAfterCreateAt: 0, stallReadBack: false, noHistory: new Set() };
+  private created = 0;
   /** The post-rate rule (its `limited` counts 429s). */
   readonly rate = new PostRate();
   /** Responses refused because a response_url was used more than RESPONSE_URL_USES times. */
@@ -263,7 +264,10 @@ export class FakeSlack {
       if (retryAfter > 0) return json(429, { ok: false, error: "ratelimited" }, { "retry-after": String(retryAfter) });
     }
     const answer = this.answer(method, call.params);
-    if (method === "chat.postMessage" && answer.ok && this.switches.stallAfterCreate) return;
+    if (method === "chat.postMessage" && answer.ok) {
+      this.created += 1;
+      if (this.switches.stallAfterCreate || this.created === this.switches.stallAfterCreateAt) return;
+    }
     if (method.startsWith("conversations.") && method !== "conversations.info" && this.switches.stallReadBack) return;
     json(200, answer);
   }

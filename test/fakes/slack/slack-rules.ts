@@ -32,6 +32,8 @@ export interface FakeSlackSwitches {
   enforceLimits: boolean;
   /** Create posted messages but never answer (the test kills the bot while it waits). */
   stallAfterCreate: boolean;
+  /** When > 0: the post that creates the N-th message is created, then never answered. */
+  stallAfterCreateAt: number;
   /** Never answer history reads (the test kills the bot during the read-back). */
   stallReadBack: boolean;
   /** Channels whose history the token may not read (missing_scope, needed channels:history). */
