@@ -16,6 +16,8 @@ import { createSqliteProcessedEvents } from "./sqlite-processed-events.js";
 import { createSqliteSubscriptionStore } from "./sqlite-subscription-store.js";
 import { createSqliteSummaryCache } from "./sqlite-summary-cache.js";
 import { createSqliteVoteStore } from "./sqlite-vote-store.js";
+import type { StoreTransfer } from "../core/transfer/store-transfer.js";
+import { createSqliteStoreTransfer } from "./sqlite-store-transfer.js";
 
 /** Every SQLite-backed store, built over one open database. */
 export interface SqliteStores {
@@ -35,6 +37,8 @@ export interface SqliteStores {
   ledger: DeliveryLedger;
   /** Cached model TL;DRs and full texts, and the daily model-request budget. */
   summaryCache: SummaryCache;
+  /** Export and import of channels' configuration, votes and saved state. */
+  transfer: StoreTransfer;
 }
 
 /** Options for `createSqliteStores`. */
@@ -54,5 +58,6 @@ export function createSqliteStores(open: OpenDatabase, options: SqliteStoresOpti
     channelSettings: createSqliteChannelSettingsStore(open),
     ledger: createSqliteDeliveryLedger(open),
     summaryCache: createSqliteSummaryCache(open),
+    transfer: createSqliteStoreTransfer(open),
   };
 }

@@ -8,6 +8,7 @@ import type { PaperStore } from "../papers/paper-store.js";
 import type { Summaries } from "../summaries/create-summaries.js";
 import type { SubscriptionStore } from "../topics/subscription-store.js";
 import type { VoteStore } from "../votes/vote-store.js";
+import type { Telemetry } from "../telemetry.js";
 
 /**
  * The ports a command may use. No command declares them all: each names the few it uses
@@ -34,6 +35,8 @@ export interface CommandDeps {
   clock: Clock;
   /** Logger. */
   logger: Logger;
+  /** Where vote events are counted; absent counts nothing. */
+  telemetry?: Telemetry;
 }
 
 /** The named subset of CommandDeps a command (or helper) uses. */

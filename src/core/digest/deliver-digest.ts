@@ -3,6 +3,7 @@ import type { OutboundMessage } from "../chat/message.js";
 import { utcDay } from "../clock.js";
 import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
+import { noopTelemetry, type Telemetry } from "../telemetry.js";
 import { defaultChannelSettings, type ChannelSettings, type ChannelSettingsStore } from "./channel-settings-store.js";
 import { composeDigest, composeNotice } from "./compose-digest.js";
 import { createPacer, type Pacer } from "./pacer.js";
@@ -39,6 +40,8 @@ export interface DeliverDeps extends SelectDeps {
   clock: Clock;
   /** Logger. */
   logger: Logger;
+  /** Where posts, in-doubt sends and the delay behind schedule are counted; absent counts nothing. */
+  telemetry?: Telemetry;
 }
 
 /** How a delivery ended. */
@@ -116,6 +119,7 @@ export async function deliverDigest(
   const run = deps.ledger.run(req.conversation, req.digestDay);
   const log = deps.logger.child({ component: "delivery", conversation: req.conversation, digestDay: req.digestDay });
   const nowIso = () => clock.now().toISOString();
+  const telemetry = deps.telemetry ?? noopTelemetry;
   const settings: ChannelSettings = (await deps.channelSettings.get(req.conversation)) ?? defaultChannelSettings(req.conversation, req.platform, "", nowIso());
   if (settings.paused) return { kind: "skipped", reason: `paused: ${settings.pausedReason ?? "paused by a user; /papers resume restarts it"}` };
   const existing = await run.get();
@@ -181,6 +185,7 @@ export async function deliverDigest(
           break;
         }
         if (lookedUp.kind === "unavailable") {
+          telemetry.inDoubtSend(req.platform, "skipped");
           unresolved.push(lookedUp.fix);
           log.warn({ itemKey: item.itemKey, fix: lookedUp.fix }, "a message whose earlier send has an unknown outcome cannot be looked up, so it is not re-sent (at most once)");
           break;
@@ -192,10 +197,12 @@ export async function deliverDigest(
       } catch (err) {
         const sendError = sendErrorOf(err);
         if (!sendError) {
+          telemetry.inDoubtSend(req.platform, "unknown-outcome");
           await release();
           log.error({ err, itemKey: item.itemKey }, "send threw an unknown error; the message stays in doubt and is looked up before any resend");
           return { kind: "failed", reason: `unknown send outcome: ${(err as Error).message ?? String(err)}`, permanent: false };
         }
+        telemetry.postAttempted(req.platform, "failed");
         await run.markFailed(item.itemKey, `${sendError.reason}: ${sendError.message}`);
         if (sendError.reason === RATE_LIMITED && rateLimited < MAX_RATE_LIMIT_RETRIES) {
           // A 429 created nothing: the item is released (a crash now re-sends it) and the pacer waits.
@@ -214,6 +221,8 @@ export async function deliverDigest(
         return { kind: "failed", reason: sendError.reason, permanent: true };
       }
       await found(item, ref);
+      telemetry.postAttempted(req.platform, "sent");
+      if (sentNow === 0 && req.scheduledFor) telemetry.deliveryLag(req.platform, Math.max(0, (clock.now().getTime() - new Date(req.scheduledFor).getTime()) / 1000));
       if (sentNow === 0) await recordSuccess(deps, req.conversation);
       sentNow += 1;
       break;

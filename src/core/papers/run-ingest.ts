@@ -3,6 +3,7 @@ import type { Logger } from "../logger.js";
 import type { IngestRun, IngestRunStore } from "./ingest-run-store.js";
 import type { ParsedBatch } from "./paper.js";
 import type { PaperStore } from "./paper-store.js";
+import type { Telemetry } from "../telemetry.js";
 
 /** What runIngest needs: the paper store, the ledger and a logger. */
 export interface IngestDeps {
@@ -12,6 +13,8 @@ export interface IngestDeps {
   ingestRuns: IngestRunStore;
   /** Where reasons for failed and partial runs are logged. */
   logger: Logger;
+  /** Where finished runs are counted; absent counts nothing. */
+  telemetry?: Telemetry;
 }
 
 /** How many rejected records the failure message quotes. */
@@ -44,6 +47,7 @@ export async function runIngest(deps: IngestDeps, source: string, day: string | 
 
   const fail = async (error: string, bad: ParsedBatch["bad"], detail: unknown): Promise<IngestRun> => {
     await deps.ingestRuns.finish(id, { status: "failed", papersNew: 0, papersUpdated: 0, bad, error });
+    deps.telemetry?.ingestFinished(source, "failed", 0);
     log.warn({ reason: error, detail: isBotError(detail) ? detail.detail : undefined }, "ingest failed");
     return readBack(deps.ingestRuns, id, source, { ...base, status: "failed", bad, error, finishedAt: new Date().toISOString() });
   };
@@ -73,6 +77,7 @@ export async function runIngest(deps: IngestDeps, source: string, day: string | 
   }
   const status = batch.bad.length > 0 ? "partial" : "ok";
   await deps.ingestRuns.finish(id, { status, papersNew, papersUpdated, bad: batch.bad, error: null });
+  deps.telemetry?.ingestFinished(source, status, papersNew + papersUpdated);
   if (status === "partial") {
     log.warn({ bad: batch.bad.length, refs: batch.bad.slice(0, 10).map((b) => b.ref) }, "ingest skipped bad records");
   }
