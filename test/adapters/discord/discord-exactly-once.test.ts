@@ -3,7 +3,7 @@ import type { OutboundMessage } from "../../../src/core/chat/message.js";
 import { defaultChannelSettings } from "../../../src/core/digest/channel-settings-store.js";
 import type { DigestRequest } from "../../../src/core/digest/deliver-digest.js";
 import { reactionPacket } from "../../fakes/discord/gateway-payloads.js";
-import { eventually, startHarness, type Harness } from "./discord-harness.js";
+import { eventually, requestsFor, runSlash, startHarness, type Harness } from "./discord-harness.js";
 
 const DAY = "2026-08-03";
 const PAST = "2026-08-04T08:00:00.000Z";
@@ -77,6 +77,8 @@ describe("discord adapter: exactly once", () => {
     const [result] = await deliver();
     expect(result!.outcome).toEqual({ kind: "sent", papers: 2 });
     expect((await h.app.ports.ledger.run(conversation, DAY).get())?.detail).toMatch(/not re-sent \(cannot look them up: give the bot View Channel and Read Message History/);
+    const { token } = await runSlash(h, "status");
+    await eventually(() => expect(JSON.stringify(requestsFor(h.fake, token).map((r) => r.body))).toContain("Read Message History"));
   });
 
   it("a reaction in a digest thread the client has not cached (after a restart) still counts: the Channel partial", async () => {
