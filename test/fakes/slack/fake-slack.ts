@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
-import { PostRate, RESPONSE_URL_USES, type FakeSlackSwitches } from "./slack-rules.js";
+import { historyAnswer, PostRate, RESPONSE_URL_USES, type FakeSlackSwitches } from "./slack-rules.js";
 
 /** One Web API call the fake received. */
 export interface RecordedCall {
@@ -307,14 +307,7 @@ export class FakeSlack {
         const channel = String(p.channel);
         if (!this.channels.has(channel)) return { ok: false, error: "channel_not_found" };
         if (this.switches.noHistory.has(channel)) return { ok: false, error: "missing_scope", needed: "channels:history" };
-        const oldest = Number(p.oldest ?? 0);
-        const withMeta = p.include_all_metadata === true || p.include_all_metadata === "true";
-        const inThread = (m: FakeMessage) => (method === "conversations.replies" ? m.ts === String(p.ts) || m.threadTs === String(p.ts) : m.threadTs === null);
-        const list = [...this.messages.values()]
-          .filter((m) => m.channel === channel && Number(m.ts) >= oldest && inThread(m))
-          .sort((a, b) => Number(b.ts) - Number(a.ts))
-          .map((m) => ({ type: "message", ts: m.ts, text: m.text, user: this.botUserId, ...(m.threadTs ? { thread_ts: m.threadTs } : {}), ...(withMeta && m.metadata ? { metadata: m.metadata } : {}) }));
-        return { ok: true, messages: list, has_more: false, response_metadata: { next_cursor: "" } };
+        return historyAnswer([...this.messages.values()], method, p, this.botUserId);
       }
       case "conversations.info": {
         const channel = this.channels.get(String(p.channel));

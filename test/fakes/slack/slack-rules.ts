@@ -42,3 +42,25 @@ export interface FakeSlackSwitches {
 
 /** Uses allowed per response_url, as Slack allows. */
 export const RESPONSE_URL_USES = 5;
+
+/** A held message, as history reads need it. */
+interface HistoryMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  threadTs: string | null;
+  metadata: { event_type: string; event_payload: Record<string, unknown> } | null;
+}
+
+/** conversations.history (top-level messages) or conversations.replies (one thread) since `oldest`, newest first; metadata only with include_all_metadata, as Slack does. */
+export function historyAnswer(messages: HistoryMessage[], method: string, p: Record<string, unknown>, botUserId: string): Record<string, unknown> {
+  const channel = String(p.channel);
+  const oldest = Number(p.oldest ?? 0);
+  const withMeta = p.include_all_metadata === true || p.include_all_metadata === "true";
+  const inScope = (m: HistoryMessage) => (method === "conversations.replies" ? m.ts === String(p.ts) || m.threadTs === String(p.ts) : m.threadTs === null);
+  const list = messages
+    .filter((m) => m.channel === channel && Number(m.ts) >= oldest && inScope(m))
+    .sort((a, b) => Number(b.ts) - Number(a.ts))
+    .map((m) => ({ type: "message", ts: m.ts, text: m.text, user: botUserId, ...(m.threadTs ? { thread_ts: m.threadTs } : {}), ...(withMeta && m.metadata ? { metadata: m.metadata } : {}) }));
+  return { ok: true, messages: list, has_more: false, response_metadata: { next_cursor: "" } };
+}
