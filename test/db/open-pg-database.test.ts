@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { createServer, type Server } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { isBotError } from "../../src/core/errors.js";
-import { openPgDatabase } from "../../src/db/pg/open-pg-database.js";
+import { openPgDatabase, PG_MIGRATIONS_DIR } from "../../src/db/pg/open-pg-database.js";
 import { tempPg, type TempPgDatabase } from "../helpers/temp-pg.js";
 
 async function caught(run: () => Promise<unknown>): Promise<unknown> {
@@ -24,7 +26,7 @@ describe("openPgDatabase", () => {
     const tables = await a.pool.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
     expect(tables.rows.map((r) => r.tablename)).toEqual(expect.arrayContaining(["papers", "paper_listings", "digest_runs", "deliveries", "llm_usage"]));
     const applied = await b.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations");
-    expect(applied.rows[0]?.n).toBe(2);
+    expect(applied.rows[0]?.n).toBe(JSON.parse(readFileSync(join(PG_MIGRATIONS_DIR, "meta/_journal.json"), "utf8")).entries.length);
     await (await db.open()).pool.query("SELECT 1");
   });
 

@@ -65,6 +65,25 @@ describe.each(STORE_DIALECTS)("small stores on %s", (dialect) => {
       );
     });
 
+    it("keeps a vote while any of its sources holds it, and lists the reaction sources", async () => {
+      const r1 = vote({ source: "reaction:discord:G1:C1:m1:thumbsup" });
+      const r2 = vote({ source: "reaction:discord:G1:C1:m2:arrow_up", at: "2024-10-23T11:00:00.000Z" });
+      expect(await stores.votes.add(r1)).toBe(true);
+      expect(await stores.votes.add(r2)).toBe(false);
+      expect(await stores.votes.add(vote({ via: "command", source: "command" }))).toBe(false);
+      expect((await stores.votes.reactionSources("discord:G1:C1", "2410.00001")).map((r) => r.source)).toEqual([
+        "reaction:discord:G1:C1:m1:thumbsup",
+        "reaction:discord:G1:C1:m2:arrow_up",
+      ]);
+      expect(await stores.votes.reactionVoters("discord:G1:C1", "2410.00001")).toEqual(["u1"]);
+      expect(await stores.votes.remove("discord:G1:C1", "2410.00001", "u1", r1.source)).toBe(false);
+      expect(await stores.votes.remove("discord:G1:C1", "2410.00001", "u1", "command")).toBe(false);
+      expect((await stores.votes.counts({ conversation: "discord:G1:C1" }, ["2410.00001"])).get("2410.00001")).toBe(1);
+      expect(await stores.votes.remove("discord:G1:C1", "2410.00001", "u1", r2.source)).toBe(true);
+      expect((await stores.votes.counts({ conversation: "discord:G1:C1" }, ["2410.00001"])).get("2410.00001")).toBe(0);
+      expect(await stores.votes.reactionVoters("discord:G1:C1", "2410.00001")).toEqual([]);
+    });
+
     it("removes a vote once", async () => {
       await stores.votes.add(vote());
       expect(await stores.votes.remove("discord:G1:C1", "2410.00001", "u1")).toBe(true);

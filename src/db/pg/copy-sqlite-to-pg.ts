@@ -75,6 +75,9 @@ export async function copySqliteToPg(sqlite: OpenDatabase, pg: OpenPgDatabase, o
   // Explicit ids were copied: move the identity past them so new runs do not collide.
   await pg.pool.query("SELECT setval(pg_get_serial_sequence('ingest_runs', 'id'), greatest((SELECT max(id) FROM ingest_runs), 1))");
   counts.events += await insertRows(pg, "processed_events", [["event_key", "text"], ["at", "text"]], db.prepare("SELECT event_key, at FROM processed_events").all() as Row[]);
+  // Sources first: the import then backfills only votes that truly have none.
+  await insertRows(pg, "vote_sources", [["conversation", "text"], ["paper_id", "text"], ["user_id", "text"], ["source", "text"], ["workspace", "text"], ["at", "text"]],
+    db.prepare("SELECT conversation, paper_id, user_id, source, workspace, at FROM vote_sources").all() as Row[]);
   const summary = await createPgStoreTransfer(pg).importAll(await createSqliteStoreTransfer(sqlite).exportAll());
   counts.channelState = Object.values(summary).reduce((a, b) => a + b, 0);
   return counts;

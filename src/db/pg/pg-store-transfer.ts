@@ -3,6 +3,7 @@ import type { ExportedChannel, StoreDocument } from "../../core/transfer/store-d
 import { STORE_DOCUMENT_FORMAT, STORE_DOCUMENT_VERSION } from "../../core/transfer/store-document.js";
 import type { ImportSummary, StoreTransfer } from "../../core/transfer/store-transfer.js";
 import type { OpenPgDatabase } from "./open-pg-database.js";
+import { BACKFILL_VOTE_SOURCES } from "./pg-vote-store.js";
 
 /** channel_settings columns other than the key, as stored (snake_case) and as exported (camelCase). */
 const SETTINGS_COLUMNS = [
@@ -132,6 +133,7 @@ export function createPgStoreTransfer(open: OpenPgDatabase): StoreTransfer {
             v.conversation, v.paperId, v.userId, v.workspace, v.via, v.at,
           ]);
         }
+        await client.query(BACKFILL_VOTE_SOURCES);
         for (const r of doc.delivery.runs) {
           summary.runs += await changed(
             `INSERT INTO digest_runs (conversation, digest_day, status, owner, lease_until, scheduled_for, started_at, finished_at, late, papers_sent, detail)
