@@ -21,6 +21,8 @@ import type { PaperStore } from "./papers/paper-store.js";
 import { createSummaries } from "./summaries/create-summaries.js";
 import type { LlmDeps } from "./summaries/llm-deps.js";
 import type { SubscriptionStore } from "./topics/subscription-store.js";
+import { createTopicLearning } from "./topics/topic-learning.js";
+import type { TopicPorts } from "./topics/topic-ports.js";
 import type { ProcessedEvents } from "./votes/processed-events.js";
 import { reconcileRecent } from "./votes/reconcile-recent.js";
 import { recordReaction } from "./votes/record-reaction.js";
@@ -46,6 +48,8 @@ export interface CorePorts {
   lookup: PaperLookup | null;
   /** Language model, full text and summary cache; `model: null` keeps the offline default. */
   llm: LlmDeps;
+  /** Learned associations, channel feedback and optional embeddings for topic matching. */
+  topics: TopicPorts;
   /** Source of "now". */
   clock: Clock;
   /** Logger. */
@@ -101,7 +105,9 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
   const { clock, logger } = ports;
   const registry = createCommandRegistry();
   const summaries = createSummaries({ ...ports.llm, clock, logger });
-  const commandDeps: CommandDeps = { ...ports, summaries };
+  const learning = createTopicLearning({ papers: ports.papers, subscriptions: ports.subscriptions, associations: ports.topics.associations, logger: logger.child({ component: "topic-learning" }) });
+  const ingestDeps = { ...ports, onStored: learning.learnBatch };
+  const commandDeps: CommandDeps = { ...ports, summaries, learning };
   const reactionDeps = { ledger: ports.ledger, votes: ports.votes, events: ports.events, logger, clock, upvoteEmoji: options.upvoteEmoji };
   const commandOf = (event: InboundEvent) =>
     event.kind === "command" ? registry.find(event.name.trim() || "help") : event.kind === "button" ? registry.forButton(event.action) : undefined;
@@ -142,9 +148,9 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
       run: (requests, adapters, runOptions) => deliverMany(ports, adapters, requests, runOptions),
     },
     ingests: {
-      recent: (recentOptions) => ingestRecent(ports, recentOptions),
-      days: (source, days, onProgress) => ingestDays(ports, source, days, onProgress),
-      batch: (source, load) => runIngest(ports, source, null, load),
+      recent: (recentOptions) => ingestRecent(ingestDeps, recentOptions),
+      days: (source, days, onProgress) => ingestDays(ingestDeps, source, days, onProgress),
+      batch: (source, load) => runIngest(ingestDeps, source, null, load),
       count: () => ports.papers.count(),
       latestDay: (day) => ports.papers.latestDailyDay(day),
     },

@@ -82,10 +82,15 @@ export function feedbackAdjustment(profile: FeedbackProfile, paper: Pick<Matchab
   return { delta, terms: hits.slice(0, 3).map(([t]) => t) };
 }
 
-/** Where a conversation's votes per topic live, for the lead to implement on SQLite/Postgres. */
+/** What recording a vote did: a new vote, a change of a person's earlier vote on that paper, or a repeat of it. */
+export type FeedbackChange = "added" | "changed" | "unchanged";
+
+/** Where a conversation's votes per topic live (SQLite here; Postgres later), one per person per paper and topic. */
 export interface TopicFeedbackStore {
-  /** Records one vote (the store keeps the latest per person and paper). */
-  add(conversation: string, topic: string, vote: FeedbackVote): Promise<void>;
-  /** Every counted vote of a conversation on a topic. */
+  /** Records one vote at `at` (ISO); the store keeps the latest per person and paper. */
+  add(conversation: string, topic: string, vote: FeedbackVote, at: string): Promise<FeedbackChange>;
+  /** Every counted vote of a conversation on a topic, oldest first. */
   list(conversation: string, topic: string): Promise<FeedbackVote[]>;
+  /** Withdraws a person's upvote-kind (`up`) feedback on a paper in a conversation, every topic; returns how many rows went. */
+  removeUp(conversation: string, paperId: string, userId: string): Promise<number>;
 }
