@@ -22,6 +22,7 @@ import { createSummaries } from "./summaries/create-summaries.js";
 import type { LlmDeps } from "./summaries/llm-deps.js";
 import type { SubscriptionStore } from "./topics/subscription-store.js";
 import { createTopicLearning } from "./topics/topic-learning.js";
+import { recordFeedback } from "./topics/record-feedback.js";
 import type { TopicPorts } from "./topics/topic-ports.js";
 import type { ProcessedEvents } from "./votes/processed-events.js";
 import { reconcileRecent } from "./votes/reconcile-recent.js";
@@ -97,6 +98,16 @@ export interface Core extends ChatCore {
   readonly ingests: Ingests;
 }
 
+/** An upvote by reaction feeds the channel's topic feedback (`up`), and withdrawing it withdraws that feedback; failures are logged, never thrown. */
+async function upvoteFeedback(ports: CorePorts, vote: { conversation: string; paperId: string; userId: string; added: boolean }, at: string): Promise<void> {
+  try {
+    if (vote.added) await recordFeedback(ports, { conversation: vote.conversation, paper: vote.paperId, actor: { id: vote.userId }, kind: "up", at });
+    else await ports.topics.feedback.removeUp(vote.conversation, vote.paperId, vote.userId);
+  } catch (err) {
+    ports.logger.warn({ err: err instanceof Error ? err.message : String(err), paperId: vote.paperId }, "topic feedback not updated for an upvote");
+  }
+}
+
 /**
  * Builds the core over its ports: the command registry, the summaries module (which owns the
  * model requests in flight) and the use cases, each handed only the ports it names.
@@ -108,7 +119,8 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
   const learning = createTopicLearning({ papers: ports.papers, subscriptions: ports.subscriptions, associations: ports.topics.associations, logger: logger.child({ component: "topic-learning" }) });
   const ingestDeps = { ...ports, onStored: learning.learnBatch };
   const commandDeps: CommandDeps = { ...ports, summaries, learning };
-  const reactionDeps = { ledger: ports.ledger, votes: ports.votes, events: ports.events, logger, clock, upvoteEmoji: options.upvoteEmoji };
+  const onVote = (vote: { conversation: string; paperId: string; userId: string; added: boolean }) => upvoteFeedback(ports, vote, clock.now().toISOString());
+  const reactionDeps = { ledger: ports.ledger, votes: ports.votes, events: ports.events, logger, clock, upvoteEmoji: options.upvoteEmoji, onVote };
   const commandOf = (event: InboundEvent) =>
     event.kind === "command" ? registry.find(event.name.trim() || "help") : event.kind === "button" ? registry.forButton(event.action) : undefined;
 

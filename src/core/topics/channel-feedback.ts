@@ -94,3 +94,12 @@ export interface TopicFeedbackStore {
   /** Withdraws a person's upvote-kind (`up`) feedback on a paper in a conversation, every topic; returns how many rows went. */
   removeUp(conversation: string, paperId: string, userId: string): Promise<number>;
 }
+
+/** The strongest weights of a profile as text: `+0.12 "bpe", +0.10 "subword"; −0.20 "vision"` ("" when empty); at most `n` each way. */
+export function explainProfile(profile: FeedbackProfile, n = 3): string {
+  const sorted = [...profile.weights].sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1));
+  const fmt = ([t, w]: [string, number]) => `${w > 0 ? "+" : "−"}${Math.abs(w).toFixed(2)} "${t}"`;
+  const up = sorted.filter(([, w]) => w > 0).slice(0, n).map(fmt);
+  const down = sorted.filter(([, w]) => w < 0).slice(0, n).map(fmt);
+  return [up.join(", "), down.join(", ")].filter(Boolean).join("; ");
+}

@@ -61,7 +61,7 @@ export function matchWithSignals(compiled: CompiledQuery, paper: PreparedPaper &
 }
 
 /** The best clause score of a topic on a paper, below the threshold too (0 when a required term is absent everywhere). */
-function bestClause(compiled: CompiledQuery, paper: PreparedPaper): number {
+export function bestClause(compiled: CompiledQuery, paper: PreparedPaper): number {
   let best = 0;
   const score = (t: Parameters<typeof scoreTerm>[0]): TermScore => scoreTerm(t, paper);
   for (const clause of compiled.clauses) {

@@ -18,6 +18,8 @@ export interface ReactionDeps {
   events: ProcessedEvents;
   /** Logger. */
   logger: Logger;
+  /** Told of each upvote counted or removed by a reaction (the channel's topic feedback follows it); must not throw. */
+  onVote?: (vote: { conversation: string; paperId: string; userId: string; added: boolean }) => Promise<void>;
 }
 
 /**
@@ -35,9 +37,12 @@ export async function recordReaction(deps: ReactionDeps, event: ReactionEvent, u
   if (event.eventId && !(await deps.events.markIfNew(`${event.platform}:${event.eventId}`))) return "duplicate-event";
   if (event.added) {
     const added = await deps.votes.add({ paperId: item.paperId, conversation: item.conversation, workspace: event.workspace, userId: event.actor.id, via: "reaction", at: now });
+    if (added) await deps.onVote?.({ conversation: item.conversation, paperId: item.paperId, userId: event.actor.id, added: true });
     return added ? "counted" : "unchanged";
   }
-  return (await deps.votes.remove(item.conversation, item.paperId, event.actor.id)) ? "removed" : "unchanged";
+  const removed = await deps.votes.remove(item.conversation, item.paperId, event.actor.id);
+  if (removed) await deps.onVote?.({ conversation: item.conversation, paperId: item.paperId, userId: event.actor.id, added: false });
+  return removed ? "removed" : "unchanged";
 }
 
 /**
