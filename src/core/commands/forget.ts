@@ -8,7 +8,7 @@ import { defineCommand, type CommandContext } from "./define-command.js";
 /** `/papers forget <term>`: stop a learned term from extending this channel's topics. */
 export const forgetCommand = defineCommand({
   name: "forget",
-  description: "Drop a learned term from this channel's topics (/papers topics lists what each topic has learned). Needs channel-manager rights.",
+  description: "Drop a term a topic learned (see /papers topics). Needs channel-manager rights.",
   options: [{ name: "term", description: "A learned term as /papers topics lists it, e.g. bpe", type: "string", required: true, rest: true }],
   args: z.object({ term: z.string().trim().min(1, "Give the learned term to drop, e.g. bpe (/papers topics lists them)").max(200, "That is longer than any learned term; copy it from /papers topics") }),
   requiresManager: true,

@@ -6,7 +6,7 @@ import { paperArg } from "./shared-args.js";
 /** `/papers less <paper>`: "not this" for the channel's topics (anyone; once per person per paper). */
 export const lessCommand = defineCommand({
   name: "less",
-  description: "Not this: papers like this one rank lower in this channel's topics, and near misses like it stop being posted (once per person per paper; the Not this button does the same).",
+  description: "Not this: tune this channel's topics away from a paper.",
   options: [{ name: "paper", description: "arXiv id or link of a stored paper", type: "paper", required: true }],
   args: z.object({ paper: paperArg }),
   button: true,

@@ -17,7 +17,7 @@ function sourceOf(t: LearnedAssociation): string {
 /** `/papers topics`: the topics this channel follows, what each has learned, and the channel's feedback on it. */
 export const topicsCommand = defineCommand({
   name: "topics",
-  description: "List the topics this channel follows, the terms each has learned from the store (drop one with /papers forget <term>) and this channel's feedback on each.",
+  description: "List this channel's topics, the terms each has learned and this channel's feedback on each.",
   options: [],
   args: z.object({}),
   async run(_args, ctx: CommandContext<Uses<"subscriptions" | "topics">>) {
