@@ -2,6 +2,7 @@ import { feedbackProfile, type FeedbackProfile } from "./channel-feedback.js";
 import { matchWithSignals } from "./hybrid-score.js";
 import type { LearnedAssociation } from "./learn-associations.js";
 import { parseTopicQuery } from "./parse-topic-query.js";
+import { explainMatch, matchPrepared } from "./match-topic.js";
 import { preparePaper, type MatchablePaper } from "./prepare-paper.js";
 import { prepareQuery, type CompiledQuery } from "./prepare-query.js";
 import { learnedFor, topicKeyOf } from "./topic-learning.js";
@@ -64,21 +65,33 @@ export async function prepareTopics(ports: TopicPorts, conversation: string | nu
 export async function matchTopics<P extends MatchablePaper>(ports: Pick<TopicPorts, "semantic">, prepared: readonly PreparedTopic[], papers: readonly P[]): Promise<Map<string, TopicVerdict>> {
   const out = new Map<string, TopicVerdict>();
   if (prepared.length === 0 || papers.length === 0) return out;
-  const tokenised = papers.map((p) => ({ ...preparePaper(p), title: p.title, aiKeywords: p.aiKeywords }));
-  for (const t of prepared) {
-    const sims = ports.semantic ? await ports.semantic.cosines(t.topic, papers) : null;
-    const weight = ports.semantic?.weight;
-    for (const paper of tokenised) {
-      const cosine = sims?.get(paper.id);
-      const m = matchWithSignals(t.compiled, paper, cosine !== undefined ? { feedback: t.feedback, cosine, semanticWeight: weight } : { feedback: t.feedback });
+  const sims: (Map<string, number> | null)[] = [];
+  for (const t of prepared) sims.push(ports.semantic ? await ports.semantic.cosines(t.topic, papers) : null);
+  const weight = ports.semantic?.weight;
+  const plain = prepared.map((t, k) => sims[k] === null && t.feedback.weights.size === 0);
+  for (const source of papers) {
+    const paper = preparePaper(source);
+    let verdict: TopicVerdict | undefined;
+    for (let k = 0; k < prepared.length; k += 1) {
+      const t = prepared[k] as PreparedTopic;
+      let m: { score: number; why: string } | null;
+      if (plain[k]) {
+        // No signal beyond the words: the plain match rule, as fast as before signals existed.
+        const words = matchPrepared(t.compiled, paper);
+        m = words ? { score: words.score, why: explainMatch(words) } : null;
+      } else {
+        const cosine = sims[k]?.get(paper.id);
+        const signals = cosine !== undefined ? { feedback: t.feedback, cosine, semanticWeight: weight } : { feedback: t.feedback };
+        m = matchWithSignals(t.compiled, { id: paper.id, fields: paper.fields, counts: paper.counts, title: source.title, aiKeywords: source.aiKeywords }, signals);
+      }
       if (!m) continue;
-      const prev = out.get(paper.id);
-      if (prev) {
-        prev.score = Math.max(prev.score, m.score);
-        prev.why = `${prev.why}; ${m.why}`;
-        prev.topics.push(t.topic);
-      } else out.set(paper.id, { score: m.score, why: m.why, topics: [t.topic] });
+      if (verdict) {
+        verdict.score = Math.max(verdict.score, m.score);
+        verdict.why = `${verdict.why}; ${m.why}`;
+        verdict.topics.push(t.topic);
+      } else verdict = { score: m.score, why: m.why, topics: [t.topic] };
     }
+    if (verdict) out.set(source.id, verdict);
   }
   return out;
 }
