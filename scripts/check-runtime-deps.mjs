@@ -12,7 +12,8 @@ import { fileURLToPath } from "node:url";
 /** Static imports and re-exports, side-effect imports, dynamic `import("…")` and pino `target: "…"` transports. */
 const SPECIFIERS = [
   /\b(?:import|export)\s[^;'"]*?\bfrom\s*["']([^"']+)["']/g,
-  /\bimport\s*["']([^"']+)["']/g,
+  // A side-effect import starts a statement; `.command("import")` has a quote before the word.
+  /(?<![\w$."'`])import\s*["']([^"']+)["']/g,
   /\bimport\s*\(\s*["']([^"']+)["']\s*\)/g,
   /\brequire\s*\(\s*["']([^"']+)["']\s*\)/g,
   /\btarget\s*:\s*["']([^"'./][^"']*)["']/g,

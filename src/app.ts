@@ -4,6 +4,8 @@ import type { ChatAdapter } from "./core/chat/chat-adapter.js";
 import { createSystemClock, type Clock } from "./core/clock.js";
 import { createCore, type Core, type CorePorts } from "./core/create-core.js";
 import type { Logger } from "./core/logger.js";
+import type { Telemetry } from "./core/telemetry.js";
+import type { StoreTransfer } from "./core/transfer/store-transfer.js";
 import type { DailySource, ListingSource } from "./core/papers/ingest-recent.js";
 import { createSqliteStores } from "./db/create-sqlite-stores.js";
 import { openDatabase, type OpenDatabase } from "./db/open-database.js";
@@ -32,6 +34,8 @@ export interface App {
   sources: { hf: DailySource | null; listings: ListingSource[]; arxivBackfill: DailySource | null };
   /** The open database. */
   database: OpenDatabase;
+  /** Export and import of what channels configured (papers export / papers import). */
+  transfer: StoreTransfer;
   /** Closes the database (idempotent). */
   close(): void;
 }
@@ -44,6 +48,8 @@ export interface CreateAppOptions {
   clock?: Clock;
   /** Upstream retries (the shell's start-up uses fewer so offline start is quick). */
   retries?: number;
+  /** Where the core counts commands, posts, votes, ingests and model calls (GET /metrics); default nothing. */
+  telemetry?: Telemetry;
 }
 
 /** The composition root: the only place that builds concrete stores, sources and the core. */
@@ -53,6 +59,7 @@ export function createApp(loaded: LoadedConfig, options: CreateAppOptions): App 
   const database = openDatabase(config.database.path);
   const clock = options.clock ?? createSystemClock();
   const stores = createSqliteStores(database, { clock });
+  if (database.migrationBackup) logger.warn({ backup: database.migrationBackup.path, migrations: database.migrationBackup.applied }, "backed up the store before upgrading its schema");
   const http = createHttpClient({ ...config.sources.http, retries: options.retries ?? config.sources.http.retries, logger: logger.child({ component: "http" }) });
   const limiter = createArxivLimiter(config.sources.arxiv.minIntervalMs);
   const arxiv = createArxivApiClient({ http, baseUrl: config.sources.arxiv.apiBaseUrl, limiter, logger });
@@ -78,6 +85,7 @@ export function createApp(loaded: LoadedConfig, options: CreateAppOptions): App 
     },
     clock,
     logger,
+    telemetry: options.telemetry,
   };
   return {
     config,
@@ -85,6 +93,7 @@ export function createApp(loaded: LoadedConfig, options: CreateAppOptions): App 
     core: createCore(ports, { upvoteEmoji: config.votes.emoji }),
     sources: { hf, listings, arxivBackfill: config.sources.arxiv.categories.length > 0 ? createArxivBackfillSource(arxiv, config.sources.arxiv.categories) : null },
     database,
+    transfer: stores.transfer,
     close: () => database.close(),
   };
 }
@@ -106,6 +115,11 @@ export interface PlatformAdapter {
   startFailure(reason: string): string;
 }
 
+/** What an adapter reports beyond the port: 429s into the core's telemetry, and the clock its connection state is timed by. */
+function platformHooks(app: App, platform: string): { onRateLimited: () => void; now: () => Date } {
+  return { onRateLimited: () => app.ports.telemetry?.rateLimited(platform), now: () => app.ports.clock.now() };
+}
+
 /**
  * Builds the platform adapters whose tokens are set, each from its own config section.
  * Platform SDKs are loaded only then: discord.js and Bolt cost most of a shell start-up's
@@ -116,7 +130,7 @@ export async function buildPlatformAdapters(app: App, env: AppEnv, logger: Logge
   if (env.discordToken) {
     const { createDiscordAdapter } = await import("./adapters/discord/discord-adapter.js");
     built.push({
-      adapter: createDiscordAdapter({ token: env.discordToken, config: app.config.discord, logger: logger.child({ adapter: "discord" }) }),
+      adapter: createDiscordAdapter({ token: env.discordToken, config: app.config.discord, logger: logger.child({ adapter: "discord" }), ...platformHooks(app, "discord") }),
       startFailure: (reason) => `Discord login failed (${reason}). If DISCORD_TOKEN was rejected, reset it in the Developer Portal (Bot → Reset Token).`,
     });
   }
@@ -124,7 +138,14 @@ export async function buildPlatformAdapters(app: App, env: AppEnv, logger: Logge
   if (credentials) {
     const { createSlackAdapter } = await import("./adapters/slack/slack-adapter.js");
     built.push({
-      adapter: createSlackAdapter({ config: app.config.slack, credentials, logger: logger.child({ adapter: "slack" }) }),
+      // With the health server on, Slack's HTTP-mode requests arrive through it (slack.port is not used).
+      adapter: createSlackAdapter({
+        config: app.config.slack,
+        credentials,
+        logger: logger.child({ adapter: "slack" }),
+        sharedServer: app.config.http.port !== null,
+        ...platformHooks(app, "slack"),
+      }),
       startFailure: (reason) => `Slack start failed (${reason}). If a token was rejected (invalid_auth), reinstall the app to the workspace and copy SLACK_BOT_TOKEN / SLACK_APP_TOKEN again.`,
     });
   }

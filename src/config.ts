@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { parseEnv } from "node:util";
 import { z } from "zod";
 import { discordConfigSchema } from "./adapters/discord/discord-config.js";
 import { slackConfigSchema } from "./adapters/slack/slack-config.js";
@@ -126,6 +127,14 @@ const configSchema = z.strictObject({
     })
     .refine((e) => (e.baseUrl === undefined) === (e.model === undefined), { message: "set both baseUrl and model to turn embeddings on, or neither to keep them off" })
     .prefault({}),
+  http: z
+    .strictObject({
+      /** Port of the health and metrics server (GET /healthz, GET /metrics); null keeps it off. PAPERS_HTTP_PORT overrides it. */
+      port: z.number().int().min(0).max(65_535).nullable().default(null),
+      /** Address it listens on; 0.0.0.0 so a container's port mapping reaches it. */
+      host: z.string().min(1).default("0.0.0.0"),
+    })
+    .prefault({}),
   shell: z
     .strictObject({
       /** Conversation reference the shell speaks as. */
@@ -159,6 +168,14 @@ export interface AppEnv {
   packageVersion: string | null;
 }
 
+/** The `.env` file that was read: where, and the names it set (never the values, which may be secrets). */
+export interface DotEnvFile {
+  /** Absolute path. */
+  path: string;
+  /** Variables taken from it, sorted; names the real environment already set are left out (it wins). */
+  applied: string[];
+}
+
 /** Everything loadConfig returns. */
 export interface LoadedConfig {
   /** Validated config. */
@@ -167,6 +184,36 @@ export interface LoadedConfig {
   env: AppEnv;
   /** The file that was read, or null when defaults were used. */
   file: string | null;
+  /** The `.env` file read from the working directory, or null when there is none. */
+  dotEnv: DotEnvFile | null;
+}
+
+/**
+ * Reads `.env` in `cwd` (KEY=value lines, # comments, quoted values, parsed by Node's
+ * util.parseEnv) and returns the environment with it underneath: a variable set in the real
+ * environment wins over the file. Without a `.env` the environment is returned as it is.
+ */
+export function withDotEnv(env: NodeJS.ProcessEnv, cwd: string): { env: NodeJS.ProcessEnv; dotEnv: DotEnvFile | null } {
+  const path = resolve(cwd, ".env");
+  if (!existsSync(path)) return { env, dotEnv: null };
+  let parsed: NodeJS.Dict<string>;
+  try {
+    parsed = parseEnv(readFileSync(path, "utf8"));
+  } catch (err) {
+    // The reason names the problem, never a value from the file.
+    throw new BotError("CONFIG", `${path} could not be read (${(err as NodeJS.ErrnoException).code ?? "unreadable"}). Fix its permissions or remove it.`);
+  }
+  const applied = Object.keys(parsed).filter((name) => env[name] === undefined).sort();
+  const merged: NodeJS.ProcessEnv = { ...env };
+  for (const name of applied) merged[name] = parsed[name];
+  return { env: merged, dotEnv: { path, applied } };
+}
+
+/** PAPERS_HTTP_PORT as a port number; a bad value is refused with the fix. */
+function httpPortOf(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value.trim()) || port > 65_535) throw new BotError("CONFIG", `PAPERS_HTTP_PORT="${value}" is not a port; use a number from 1 to 65535 (0 picks a free one), or unset it to keep the health server off.`);
+  return port;
 }
 
 /** Turns zod issues into one message per key with a fix. */
@@ -183,11 +230,13 @@ function describeIssues(error: z.ZodError, file: string): string {
 }
 
 /**
- * Reads config from PAPERS_CONFIG, else config/papers.json, validates it, and applies env
- * overrides (PAPERS_DB, LOG_LEVEL). The only reader of process.env and config/.
+ * Reads `.env` in `cwd` under the real environment (which wins), then config from
+ * PAPERS_CONFIG, else config/papers.json, validates it, and applies env overrides
+ * (PAPERS_DB, LOG_LEVEL, PAPERS_HTTP_PORT). The only reader of process.env, .env and config/.
  * Throws BotError("CONFIG") naming the bad key and the fix.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): LoadedConfig {
+export function loadConfig(processEnv: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): LoadedConfig {
+  const { env, dotEnv } = withDotEnv(processEnv, cwd);
   const file = env.PAPERS_CONFIG ? resolve(cwd, env.PAPERS_CONFIG) : resolve(cwd, "config/papers.json");
   let raw: unknown = {};
   let used: string | null = null;
@@ -210,6 +259,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     if (!level.success) throw new BotError("CONFIG", `LOG_LEVEL="${env.LOG_LEVEL}" is not a level; use one of trace, debug, info, warn, error, silent.`);
     config.log.level = level.data;
   }
+  if (env.PAPERS_HTTP_PORT?.trim()) config.http.port = httpPortOf(env.PAPERS_HTTP_PORT);
   const secret = (name: string): string | null => (env[name] && env[name]!.trim() ? env[name]!.trim() : null);
   const llmApiKey = llmApiKeyFromEnv(env, config.llm.provider);
   const llmProblem = llmConfigProblem(config.llm, llmApiKey);
@@ -217,6 +267,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   return {
     config,
     file: used,
+    dotEnv,
     env: {
       discordToken: secret("DISCORD_TOKEN"),
       slackBotToken: secret("SLACK_BOT_TOKEN"),

@@ -9,6 +9,9 @@ import { utcDay } from "./core/clock.js";
 import { plural } from "./core/chat/plural.js";
 import { isBotError } from "./core/errors.js";
 import type { Logger } from "./core/logger.js";
+import type { SlackAdapter } from "./adapters/slack/slack-adapter.js";
+import type { RunningHttpServer } from "./http/http-server.js";
+import type { PromTelemetry } from "./http/prom-telemetry.js";
 import { isEntryPoint } from "./is-entry-point.js";
 import { EXIT_CONFIG, loadConfigOrExit } from "./load-config-or-exit.js";
 import type { Scheduler } from "./scheduler/create-scheduler.js";
@@ -27,6 +30,7 @@ async function prepareShell(app: App, loaded: LoadedConfig, shell: ShellAdapter,
   const today = utcDay(app.ports.clock.now());
   const version = loaded.env.packageVersion ? ` ${loaded.env.packageVersion}` : "";
   shell.say(`papers-bot${version} · store: ${app.config.database.path}`);
+  if (app.database.migrationBackup) shell.say(`Upgraded the store's schema; the copy from before is at ${app.database.migrationBackup.path}.`);
   shell.say("Fetching today's papers…");
   const runs = (await scheduler.ingest()) ?? [];
   const ok = runs.filter((r) => r.status !== "failed");
@@ -70,6 +74,44 @@ async function startPlatformAdapters(app: App, loaded: LoadedConfig, logger: Log
   return started;
 }
 
+/** The Prometheus telemetry when the health and metrics server is on (prom-client is loaded only then), else null. */
+async function createTelemetry(loaded: LoadedConfig, app: () => App | null): Promise<PromTelemetry | null> {
+  if (loaded.config.http.port === null) return null;
+  const { createPromTelemetry } = await import("./http/prom-telemetry.js");
+  const llm = loaded.config.llm;
+  return createPromTelemetry({
+    llmBudgetLeft:
+      llm.provider === "none"
+        ? undefined
+        : async () => {
+            const current = app();
+            return current ? Math.max(0, llm.dailyRequestBudget - (await current.ports.llm.cache.requestsUsed(utcDay(current.ports.clock.now())))) : null;
+          },
+  });
+}
+
+/** Starts GET /healthz and GET /metrics (and Slack's HTTP-mode requests); exits with 78 when the port cannot be used. */
+async function startHealthServer(app: App, adapters: ChatAdapter[], scheduler: Scheduler, telemetry: PromTelemetry | null, logger: Logger): Promise<RunningHttpServer> {
+  const { startOperatorServer } = await import("./http/start-operator-server.js");
+  const slack = adapters.find((a) => a.platform === "slack") as SlackAdapter | undefined;
+  try {
+    return await startOperatorServer({
+      http: { port: app.config.http.port ?? 0, host: app.config.http.host },
+      pingStore: () => app.database.ping(),
+      ingestRuns: app.ports.ingestRuns,
+      sources: [app.sources.hf?.name, ...app.sources.listings.map((l) => l.name)].filter((n): n is string => Boolean(n)),
+      adapters,
+      lastDeliveryPass: () => scheduler.lastDeliveryPass(),
+      telemetry,
+      fallback: slack?.requestListener() ?? null,
+      clock: app.ports.clock,
+      logger,
+    });
+  } catch (err) {
+    exitWith(EXIT_CONFIG, isBotError(err) ? err.message : String(err));
+  }
+}
+
 /** `npm start`: the platform adapters configured by env tokens, plus the shell when there are none or on a terminal. */
 export async function startBot(): Promise<void> {
   const loaded = loadConfigOrExit();
@@ -79,9 +121,12 @@ export async function startBot(): Promise<void> {
   // starts at error; LOG_LEVEL brings the full log back.
   const level = loaded.env.logLevelSet || platforms ? loaded.config.log.level : "error";
   const logger = createLogger({ level, pretty: Boolean(process.stderr.isTTY) });
-  let app: App;
+  // Names only: values in .env may be secrets.
+  if (loaded.dotEnv) logger.info({ file: loaded.dotEnv.path, variables: loaded.dotEnv.applied }, "read .env (the environment wins over it)");
+  let app: App | null = null;
+  const telemetry = await createTelemetry(loaded, () => app);
   try {
-    app = createApp(loaded, { logger, retries: platforms ? undefined : 1 });
+    app = createApp(loaded, { logger, retries: platforms ? undefined : 1, telemetry: telemetry ?? undefined });
   } catch (err) {
     exitWith(isBotError(err) && err.code === "DB_TOO_NEW" ? EXIT_DB_TOO_NEW : 1, isBotError(err) ? err.message : String(err));
   }
@@ -92,12 +137,14 @@ export async function startBot(): Promise<void> {
   if (withShell) adapters.push(shell);
   const scheduler = buildScheduler(app, adapters);
   const s = app.config.scheduler;
+  const server = loaded.config.http.port !== null ? await startHealthServer(app, adapters, scheduler, telemetry, logger) : null;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
     await scheduler.stop();
+    await server?.close();
     for (const adapter of adapters) await adapter.stop().catch((err: unknown) => logger.warn({ err, platform: adapter.platform }, "adapter stop failed"));
     app.close();
     process.exit(0);

@@ -15,6 +15,7 @@ import { createLogger } from "../create-logger.js";
 import { isEntryPoint } from "../is-entry-point.js";
 import { loadConfigOrExit } from "../load-config-or-exit.js";
 import { registerDeliverCommand } from "./deliver-command.js";
+import { registerStoreCommands } from "./store-commands.js";
 import { ingestFile } from "./ingest-file.js";
 import { printJson } from "./print-result.js";
 import { createProgress } from "./progress.js";
@@ -52,6 +53,7 @@ function withApp<A extends unknown[]>(fn: (app: App, ...args: A) => Promise<void
     let app: App | null = null;
     try {
       app = createApp(loaded, { logger });
+      if (app.database.migrationBackup) process.stderr.write(`papers: upgraded the store's schema; the copy from before is at ${app.database.migrationBackup.path}.\n`);
       await fn(app, ...args);
     } catch (err) {
       process.stderr.write(`papers: ${isBotError(err) ? err.message : (err as Error).stack ?? String(err)}\n`);
@@ -199,6 +201,7 @@ export function buildCli(): Command {
       await printCommandJson(app, "summary", { paper });
     }));
   registerDeliverCommand(program, withApp);
+  registerStoreCommands(program, withApp);
   return program;
 }
 

@@ -28,6 +28,7 @@ import type { ProcessedEvents } from "./votes/processed-events.js";
 import { reconcileRecent } from "./votes/reconcile-recent.js";
 import { recordReaction } from "./votes/record-reaction.js";
 import type { VoteStore } from "./votes/vote-store.js";
+import { noopTelemetry, type Telemetry } from "./telemetry.js";
 
 /** The ports the core is built over; the composition root (src/app.ts) builds them once. */
 export interface CorePorts {
@@ -55,6 +56,8 @@ export interface CorePorts {
   clock: Clock;
   /** Logger. */
   logger: Logger;
+  /** Where commands, posts, votes, ingests and model calls are counted (GET /metrics); absent counts nothing. */
+  telemetry?: Telemetry;
 }
 
 /** Settings of the core that are not ports. */
@@ -115,7 +118,8 @@ async function upvoteFeedback(ports: CorePorts, vote: { conversation: string; pa
 export function createCore(ports: CorePorts, options: CoreOptions): Core {
   const { clock, logger } = ports;
   const registry = createCommandRegistry();
-  const summaries = createSummaries({ ...ports.llm, clock, logger });
+  const telemetry = ports.telemetry ?? noopTelemetry;
+  const summaries = createSummaries({ ...ports.llm, clock, logger, telemetry });
   const learning = createTopicLearning({ papers: ports.papers, subscriptions: ports.subscriptions, associations: ports.topics.associations, logger: logger.child({ component: "topic-learning" }) });
   const ingestDeps = { ...ports, onStored: learning.learnBatch };
   const commandDeps: CommandDeps = { ...ports, summaries, learning };
@@ -124,21 +128,28 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
   const commandOf = (event: InboundEvent) =>
     event.kind === "command" ? registry.find(event.name.trim() || "help") : event.kind === "button" ? registry.forButton(event.action) : undefined;
 
+  /** Counts a command's reply by name and outcome (`ok` or the refusal's code), and passes it on. */
+  const answered = (name: string, reply: OutboundMessage): OutboundMessage => {
+    telemetry.commandAnswered(name, reply.failure ? reply.failure.toLowerCase() : "ok");
+    return reply;
+  };
+
   async function handle(event: InboundEvent): Promise<OutboundMessage | null> {
     switch (event.kind) {
       case "command":
-        return runCommand(registry, commandDeps, event);
+        return answered(registry.find(event.name.trim() || "help")?.name ?? "unknown", await runCommand(registry, commandDeps, event));
       case "button": {
         const command = registry.forButton(event.action);
         if (!command) {
           logger.warn({ action: event.action, conversation: event.conversation }, "unknown button ignored");
           return null;
         }
-        return runCommand(registry, commandDeps, { ...event, kind: "command", name: command.name, text: event.value, options: undefined });
+        return answered(command.name, await runCommand(registry, commandDeps, { ...event, kind: "command", name: command.name, text: event.value, options: undefined }));
       }
       case "reaction": {
         try {
           const outcome = await recordReaction(reactionDeps, event, options.upvoteEmoji, clock.now().toISOString());
+          if (outcome !== "bot" && outcome !== "not-an-upvote" && outcome !== "not-a-paper") telemetry.voteEvent("reaction", outcome);
           logger.debug({ conversation: event.conversation, messageRef: event.messageRef, outcome }, "reaction handled");
         } catch (err) {
           logger.warn({ err, messageRef: event.messageRef }, "reaction not recorded");

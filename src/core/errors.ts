@@ -10,6 +10,8 @@ export type ErrorCode =
   | "BAD_RESPONSE"
   | "CONFIG"
   | "DB_TOO_NEW"
+  | "INVALID_IMPORT"
+  | "NOT_SQLITE"
   | "INTERNAL";
 
 /**

@@ -22,6 +22,8 @@ import { createSqliteProcessedEvents } from "./sqlite-processed-events.js";
 import { createSqliteSubscriptionStore } from "./sqlite-subscription-store.js";
 import { createSqliteSummaryCache } from "./sqlite-summary-cache.js";
 import { createSqliteVoteStore } from "./sqlite-vote-store.js";
+import type { StoreTransfer } from "../core/transfer/store-transfer.js";
+import { createSqliteStoreTransfer } from "./sqlite-store-transfer.js";
 
 /** Every SQLite-backed store, built over one open database. */
 export interface SqliteStores {
@@ -47,6 +49,8 @@ export interface SqliteStores {
   topicFeedback: TopicFeedbackStore;
   /** Embedding vectors of papers and topics. */
   embeddingCache: EmbeddingCache;
+  /** Export and import of channels' configuration, votes and saved state. */
+  transfer: StoreTransfer;
 }
 
 /** Options for `createSqliteStores`. */
@@ -69,5 +73,6 @@ export function createSqliteStores(open: OpenDatabase, options: SqliteStoresOpti
     topicAssociations: createSqliteTopicAssociationStore(open),
     topicFeedback: createSqliteTopicFeedbackStore(open),
     embeddingCache: createSqliteEmbeddingCache(open, () => (options.clock?.now() ?? new Date()).toISOString()),
+    transfer: createSqliteStoreTransfer(open),
   };
 }

@@ -18,6 +18,18 @@ export interface OpenDatabase {
   sqlite: Database.Database;
   /** Closes the connection after a WAL checkpoint; safe to call twice. */
   close(): void;
+  /** Reads the schema page in a read transaction; throws when the store cannot be read (closed, file or WAL gone). GET /healthz calls it. */
+  ping(): void;
+  /** The copy written before migrations were applied to a store that held data (say where), or null when none was needed. */
+  migrationBackup: MigrationBackup | null;
+}
+
+/** A backup taken before upgrading a store's schema. */
+export interface MigrationBackup {
+  /** Absolute path of the copy, beside the store. */
+  path: string;
+  /** The migrations that were then applied (drizzle tags, e.g. 0007_papers_head_fts). */
+  applied: string[];
 }
 
 /** drizzle/ at the package root, from both src/db and dist/db. */
@@ -43,12 +55,17 @@ export function openDatabase(path: string): OpenDatabase {
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
     refuseNewerDatabase(sqlite, path);
+    const migrationBackup = backupBeforeMigrating(sqlite, path);
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder: MIGRATIONS_DIR });
     let closed = false;
     return {
       db,
       sqlite,
+      migrationBackup,
+      ping() {
+        sqlite.prepare("SELECT count(*) FROM sqlite_master").get();
+      },
       close() {
         if (closed) return;
         closed = true;
@@ -62,14 +79,54 @@ export function openDatabase(path: string): OpenDatabase {
   }
 }
 
+function readJournal(): JournalEntry[] {
+  return (JSON.parse(readFileSync(resolve(MIGRATIONS_DIR, "meta/_journal.json"), "utf8")) as { entries: JournalEntry[] }).entries;
+}
+
+/** The migrations drizzle will apply: those newer than the last one recorded (all of them on a new store). */
+export function pendingMigrations(sqlite: Database.Database): string[] {
+  const table = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
+  const latest = table ? (sqlite.prepare("SELECT MAX(created_at) AS latest FROM __drizzle_migrations").get() as { latest: number | null }).latest : null;
+  return readJournal()
+    .filter((e) => latest === null || e.when > latest)
+    .map((e) => e.tag);
+}
+
+/** True when the store holds papers, channel settings, subscriptions or votes. */
+function holdsData(sqlite: Database.Database): boolean {
+  const tables = new Set((sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
+  return ["papers", "channel_settings", "subscriptions", "votes"].some((t) => tables.has(t) && sqlite.prepare(`SELECT 1 FROM ${t} LIMIT 1`).get() !== undefined);
+}
+
+/**
+ * Before migrations touch a store that holds data, copies it beside itself as
+ * `<store>.before-<first pending migration>.<timestamp>.bak` (VACUUM INTO: a consistent,
+ * compact snapshot). Nothing is copied for a new or empty store, or when nothing is pending.
+ */
+function backupBeforeMigrating(sqlite: Database.Database, path: string): MigrationBackup | null {
+  if (path === ":memory:") return null;
+  const pending = pendingMigrations(sqlite);
+  if (pending.length === 0 || !holdsData(sqlite)) return null;
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  const target = resolve(`${path}.before-${pending[0]}.${stamp}.bak`);
+  try {
+    sqlite.prepare("VACUUM INTO ?").run(target);
+  } catch (err) {
+    throw new BotError(
+      "CONFIG",
+      `The store at ${path} needs ${pending.length === 1 ? "a schema upgrade" : `${pending.length} schema upgrades`}, and the backup before it could not be written to ${target} (${(err as Error).message}). Free some space or fix the directory's permissions; the store was left untouched.`,
+    );
+  }
+  return { path: target, applied: pending };
+}
+
 function refuseNewerDatabase(sqlite: Database.Database, path: string): void {
   const table = sqlite
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
     .get();
   if (!table) return;
   const row = sqlite.prepare("SELECT MAX(created_at) AS latest FROM __drizzle_migrations").get() as { latest: number | null };
-  const journal = JSON.parse(readFileSync(resolve(MIGRATIONS_DIR, "meta/_journal.json"), "utf8")) as { entries: JournalEntry[] };
-  const known = Math.max(...journal.entries.map((e) => e.when));
+  const known = Math.max(...readJournal().map((e) => e.when));
   if (row.latest !== null && row.latest > known) {
     throw new BotError(
       "DB_TOO_NEW",

@@ -63,6 +63,16 @@ export interface TickReport {
   deliveries: DeliveryResult[] | null;
 }
 
+/** The last delivery pass that ran to its end (GET /healthz shows it). */
+export interface DeliveryPass {
+  /** When it started, ISO 8601. */
+  at: string;
+  /** Digests that were due. */
+  due: number;
+  /** How many ended each way (`sent`, `not-ready`, `failed`…). */
+  outcomes: Record<string, number>;
+}
+
 /** The daily-delivery scheduler: ONE cron tick a minute serves every channel. */
 export interface Scheduler {
   /** Starts the minute tick, with an immediate ingest unless the caller just ran one (`ingestNow: false`). */
@@ -75,6 +85,8 @@ export interface Scheduler {
   deliverDue(now?: Date): Promise<DeliveryResult[] | null>;
   /** An ingest at `now` now, due or not; null when one is already running or there are no sources. Never throws. */
   ingest(now?: Date): Promise<IngestRun[] | null>;
+  /** The last delivery pass that finished, or null before the first. */
+  lastDeliveryPass(): DeliveryPass | null;
 }
 
 /** Builds the scheduler (call start() to run it on the clock). */
@@ -93,6 +105,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let lastIngestAt: Date | null = null;
   let startup: { at: number; done: boolean } | null = null;
   let waiting = new Set<string>();
+  let lastPass: DeliveryPass | null = null;
 
   const runIngest = async (now: Date): Promise<IngestRun[] | null> => {
     const sources = options.sources;
@@ -127,6 +140,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     }
     if (due.length === 0) {
       waiting = new Set();
+      lastPass = { at: now.toISOString(), due: 0, outcomes: {} };
       return [];
     }
     let results: DeliveryResult[];
@@ -144,6 +158,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       if (outcome.kind === "failed") log.warn({ conversation: request.conversation, digestDay: request.digestDay, reason: outcome.reason, permanent: outcome.permanent }, "digest failed");
     }
     waiting = next;
+    lastPass = { at: now.toISOString(), due: due.length, outcomes: counts };
     log.info({ due: due.length, ...counts }, "delivery pass finished");
     return results;
   };
@@ -217,5 +232,6 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     tick,
     deliverDue,
     ingest,
+    lastDeliveryPass: () => lastPass,
   };
 }

@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const ROOT = join(import.meta.dirname, "../..");
-const FORBIDDEN = ["discord.js", "@slack/bolt", "@slack/", "node-cron", "better-sqlite3", "drizzle-orm", "pino", "fast-xml-parser", "commander"];
+const FORBIDDEN = ["discord.js", "@slack/bolt", "@slack/", "node-cron", "better-sqlite3", "drizzle-orm", "pino", "fast-xml-parser", "commander", "prom-client", "node:http"];
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

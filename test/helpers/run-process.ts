@@ -1,8 +1,12 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 
 /** The repository root. */
 export const ROOT = join(import.meta.dirname, "../..");
+
+/** tsx's loader by absolute URL, so a child started in another directory still finds it. */
+const TSX = pathToFileURL(join(ROOT, "node_modules/tsx/dist/loader.mjs")).href;
 
 /** What a finished child process printed. */
 export interface ProcessResult {
@@ -16,12 +20,13 @@ export interface ProcessResult {
 
 /**
  * Runs a TypeScript entry point of ours (`src/main.ts`, `src/cli/cli.ts`) in a real child
- * Node process through tsx, feeding `input` on stdin. Times out after `timeoutMs`.
+ * Node process through tsx (in `cwd`, default the repository root), feeding `input` on stdin.
+ * Times out after `timeoutMs`.
  */
-export function runEntry(entry: string, args: string[], options: { env?: Record<string, string>; input?: string; timeoutMs?: number } = {}): Promise<ProcessResult> {
+export function runEntry(entry: string, args: string[], options: { env?: Record<string, string>; input?: string; timeoutMs?: number; cwd?: string } = {}): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, entry), ...args], {
-      cwd: ROOT,
+    const child = spawn(process.execPath, ["--import", TSX, join(ROOT, entry), ...args], {
+      cwd: options.cwd ?? ROOT,
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...options.env },
       stdio: ["pipe", "pipe", "pipe"],
     });

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../../src/config.js";
 import { createFixedClock, type Clock } from "../../src/core/clock.js";
+import type { Telemetry } from "../../src/core/telemetry.js";
 import type { CommandEvent, OutboundMessage } from "../../src/core/chat/message.js";
 import { createSilentLogger } from "../../src/core/logger.js";
 import { createApp, type App } from "../../src/app.js";
@@ -21,12 +22,12 @@ export function testConfig(dbPath: string, upstream = "http://127.0.0.1:9"): Rec
 }
 
 /** A real app (real SQLite with migrations, real stores and commands) in a temp dir, configured through a real config file (`config` adds top-level keys, e.g. `votes`). */
-export function createTestApp(options: { now?: string; upstream?: string; config?: Record<string, unknown>; clock?: Clock } = {}): App & { cleanup(): void; dir: string } {
+export function createTestApp(options: { now?: string; upstream?: string; config?: Record<string, unknown>; clock?: Clock; telemetry?: Telemetry } = {}): App & { cleanup(): void; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), "papers-app-"));
   const configPath = join(dir, "papers.json");
   writeFileSync(configPath, JSON.stringify({ ...testConfig(join(dir, "papers.db"), options.upstream), ...options.config }));
   const loaded = loadConfig({ PAPERS_CONFIG: configPath }, dir);
-  const app = createApp(loaded, { logger: createSilentLogger(), clock: options.clock ?? createFixedClock(options.now ?? "2026-08-01T09:00:00Z") });
+  const app = createApp(loaded, { logger: createSilentLogger(), clock: options.clock ?? createFixedClock(options.now ?? "2026-08-01T09:00:00Z"), telemetry: options.telemetry });
   return {
     ...app,
     dir,

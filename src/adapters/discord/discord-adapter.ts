@@ -3,6 +3,7 @@ import type { ChatAdapter, ChatCore, ReconcileSummary, SendOptions } from "../..
 import type { CommandDefinitionInfo } from "../../core/chat/command-info.js";
 import type { OutboundMessage } from "../../core/chat/message.js";
 import type { Logger } from "../../core/logger.js";
+import { createConnectionTracker } from "../shared/connection-tracker.js";
 import type { DiscordConfig } from "./discord-config.js";
 import { DISCORD_RATE_LIMITS } from "./discord-limits.js";
 import { DISCORD_PLATFORM } from "./discord-refs.js";
@@ -20,6 +21,10 @@ export interface DiscordAdapterOptions {
   config: DiscordConfig;
   /** Logger. */
   logger: Logger;
+  /** Called on every HTTP 429 answer from the platform's API (the composition root counts them). */
+  onRateLimited?: () => void;
+  /** Source of "now" for the connection state. Default the system clock. */
+  now?: () => Date;
 }
 
 /** The Discord ChatAdapter plus what operators and tests need beyond the port. */
@@ -47,7 +52,15 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     rest: { api: config.apiBase },
   });
   client.rest.setToken(options.token);
+  const connection = createConnectionTracker(options.now);
   client.rest.on(RESTEvents.RateLimited, (info) => logger.warn({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, "Discord rate limit: waiting"));
+  client.rest.on(RESTEvents.Response, (_request, response) => {
+    if (response.status === 429) options.onRateLimited?.();
+  });
+  client.on(Events.ShardReady, () => connection.up());
+  client.on(Events.ShardResume, () => connection.up());
+  client.on(Events.ShardReconnecting, () => connection.down());
+  client.on(Events.ShardDisconnect, () => connection.down());
   client.on(Events.Error, (err) => logger.error({ err }, "discord client error"));
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, "gateway session resumed"));
   client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, "gateway reconnecting"));
@@ -74,6 +87,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     client,
     registerCommands,
     reconciled: () => reconcile,
+    connection: () => connection.state(),
     async start(core: ChatCore) {
       if (started) throw new Error("The Discord adapter is already started");
       started = true;
@@ -90,6 +104,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(options.token);
       await ready;
+      connection.up();
       logger.info({ user: client.user?.id, guilds: client.guilds.cache.size }, "connected to Discord");
       if (config.registerOnStart) await registerCommands([...core.commands]);
       const days = config.reconcileDays;
@@ -104,6 +119,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       detachReactions?.();
       await reconcile.catch(() => null);
       await client.destroy();
+      connection.down();
     },
     send: (conversation: string, message: OutboundMessage, sendOptions?: SendOptions) => sendToConversation(client, conversation, message, sendOptions ?? {}, logger),
   };

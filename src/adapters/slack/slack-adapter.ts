@@ -1,8 +1,10 @@
+import type { RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type webApi } from "@slack/bolt";
 import type { ChatAdapter, ChatCore, RateLimits, ReconcileSummary } from "../../core/chat/chat-adapter.js";
 import { SendError } from "../../core/chat/chat-adapter.js";
 import type { Logger } from "../../core/logger.js";
+import { createConnectionTracker } from "../shared/connection-tracker.js";
 import { registerButtons, registerCommand } from "./handle-interactions.js";
 import { createSlackReactionLister } from "./list-reactions.js";
 import { parseReaction, type SlackReactionEnvelope } from "./parse-reaction.js";
@@ -28,6 +30,12 @@ export interface SlackAdapterOptions {
   socketPing?: { client?: number; server?: number };
   /** Logger. */
   logger: Logger;
+  /** HTTP mode: do not listen on `config.port`; another server (the health and metrics server) passes requests to requestListener(). Default false. */
+  sharedServer?: boolean;
+  /** Called on every HTTP 429 answer from the platform's API (the composition root counts them). */
+  onRateLimited?: () => void;
+  /** Source of "now" for the connection state. Default the system clock. */
+  now?: () => Date;
 }
 
 /** The Slack adapter: the ChatAdapter port plus what operators and tests look at. */
@@ -40,6 +48,8 @@ export interface SlackAdapter extends ChatAdapter {
   requestUrl(): string | null;
   /** The workspace and bot user from auth.test, once started. */
   identity(): { teamId: string; botUserId: string | null } | null;
+  /** HTTP mode with `sharedServer`: the listener for requests to `config.path`; it throws for other paths (Bolt's deferred-request error). Null otherwise. */
+  requestListener(): RequestListener | null;
 }
 
 /** A production retry policy: a few tries over about a minute, never the WebClient's 30-minute default. */
@@ -84,6 +94,13 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   app.error(async (error) => {
     logger.error({ code: (error as { code?: string }).code, reason: redactSecrets(error.message, secrets) }, "slack listener failed");
   });
+  const connection = createConnectionTracker(options.now);
+  app.client.on("rate_limited" as webApi.WebClientEvent.RATE_LIMITED, () => options.onRateLimited?.());
+  if (receiver instanceof SocketModeReceiver) {
+    receiver.client.on("connected", () => connection.up());
+    receiver.client.on("reconnecting", () => connection.down());
+    receiver.client.on("disconnected", () => connection.down());
+  }
   const rights = createChannelRights(app.client, logger);
   let core: ChatCore | null = null;
   let identity: { teamId: string; botUserId: string | null } | null = null;
@@ -123,13 +140,17 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     reconciled,
     requestUrl: () => url,
     identity: () => identity,
+    connection: () => connection.state(),
+    requestListener: () => (receiver instanceof HTTPReceiver && options.sharedServer ? receiver.requestListener : null),
     async start(next) {
       core = next;
       await app.init();
       const auth = await app.client.auth.test();
       if (!auth.team_id) throw new Error("auth.test returned no team_id");
       identity = { teamId: auth.team_id, botUserId: auth.user_id ?? null };
-      if (receiver instanceof HTTPReceiver) {
+      if (receiver instanceof HTTPReceiver && options.sharedServer) {
+        logger.info({ path: config.path }, "Slack events arrive through the shared HTTP server");
+      } else if (receiver instanceof HTTPReceiver) {
         const server = await app.start({ port: config.port, host: config.host });
         const address = server.address() as AddressInfo;
         const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
@@ -138,6 +159,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         await app.start();
       }
       started = true;
+      connection.up();
       logger.info({ mode, team: identity.teamId }, "Slack adapter started");
       void runReconcile(next).then(resolveReconciled);
     },
@@ -146,8 +168,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       if (!started) return;
       started = false;
       if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect();
-      else await app.stop();
+      else if (!options.sharedServer) await app.stop();
       url = null;
+      connection.down();
     },
     async send(conversation, message, sendOptions) {
       const ref = parseSlackRef(conversation);

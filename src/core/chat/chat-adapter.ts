@@ -86,6 +86,14 @@ export class SendError extends Error {
   }
 }
 
+/** Whether an adapter is connected to its platform now, and since when (health checks report it). */
+export interface ConnectionState {
+  /** True while the platform connection is up (gateway ready, Socket Mode connected, HTTP listening). */
+  connected: boolean;
+  /** When it last changed, ISO 8601. */
+  since: string;
+}
+
 /** The port every platform adapter implements (Discord, Slack, shell). Kept small on purpose. */
 export interface ChatAdapter {
   /** Platform name, as used in conversation references. */
@@ -100,4 +108,6 @@ export interface ChatAdapter {
   send(conversation: string, message: OutboundMessage, options?: SendOptions): Promise<string>;
   /** Registers the command set with the platform, where it has such a thing. */
   registerCommands?(defs: CommandDefinitionInfo[]): Promise<void>;
+  /** Its connection to the platform, for GET /healthz; absent when there is nothing to lose (the shell). */
+  connection?(): ConnectionState;
 }

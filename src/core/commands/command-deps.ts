@@ -10,6 +10,7 @@ import type { SubscriptionStore } from "../topics/subscription-store.js";
 import type { TopicLearning } from "../topics/topic-learning.js";
 import type { TopicPorts } from "../topics/topic-ports.js";
 import type { VoteStore } from "../votes/vote-store.js";
+import type { Telemetry } from "../telemetry.js";
 
 /**
  * The ports a command may use. No command declares them all: each names the few it uses
@@ -40,6 +41,8 @@ export interface CommandDeps {
   clock: Clock;
   /** Logger. */
   logger: Logger;
+  /** Where vote events are counted; absent counts nothing. */
+  telemetry?: Telemetry;
 }
 
 /** The named subset of CommandDeps a command (or helper) uses. */

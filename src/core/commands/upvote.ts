@@ -14,7 +14,7 @@ export const upvoteCommand = defineCommand({
   options: [{ name: "paper", description: "arXiv id or link of a stored paper", type: "paper", required: true }],
   args: z.object({ paper: paperArg }),
   button: true,
-  async run(args, ctx: CommandContext<Uses<"papers" | "lookup" | "logger" | "votes" | "clock" | "subscriptions" | "topics">>) {
+  async run(args, ctx: CommandContext<Uses<"papers" | "lookup" | "logger" | "votes" | "clock" | "telemetry" | "subscriptions" | "topics">>) {
     const paper = await resolvePaper(ctx.deps, args.paper, false);
     const added = await ctx.deps.votes.add({
       paperId: paper.id,
@@ -24,6 +24,7 @@ export const upvoteCommand = defineCommand({
       via: "command",
       at: ctx.deps.clock.now().toISOString(),
     });
+    ctx.deps.telemetry?.voteEvent("command", added ? "counted" : "unchanged");
     if (added && !ctx.actor.isBot) await recordFeedback(ctx.deps, { conversation: ctx.conversation, paper, actor: ctx.actor, kind: "up", at: ctx.deps.clock.now().toISOString() });
     const total = (await ctx.deps.votes.counts({ conversation: ctx.conversation }, [paper.id])).get(paper.id) ?? 0;
     const head = added ? `Upvoted "${paper.title}".` : `You had already upvoted "${paper.title}"; it counts once.`;

@@ -3,6 +3,7 @@ import type { OutboundMessage } from "../chat/message.js";
 import { utcDay } from "../clock.js";
 import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
+import { noopTelemetry, type Telemetry } from "../telemetry.js";
 import { defaultChannelSettings, type ChannelSettings, type ChannelSettingsStore } from "./channel-settings-store.js";
 import { composeDigest, composeNotice } from "./compose-digest.js";
 import type { Pacer } from "./pacer.js";
@@ -37,6 +38,8 @@ export interface DeliverDeps extends SelectDeps {
   clock: Clock;
   /** Logger. */
   logger: Logger;
+  /** Where posts, in-doubt sends and the delay behind schedule are counted; absent counts nothing. */
+  telemetry?: Telemetry;
 }
 
 /** How a delivery ended. */
@@ -105,6 +108,7 @@ export async function deliverDigest(
   const run = deps.ledger.run(req.conversation, req.digestDay);
   const log = deps.logger.child({ component: "delivery", conversation: req.conversation, digestDay: req.digestDay });
   const nowIso = () => clock.now().toISOString();
+  const telemetry = deps.telemetry ?? noopTelemetry;
   const settings: ChannelSettings = (await deps.channelSettings.get(req.conversation)) ?? defaultChannelSettings(req.conversation, req.platform, "", nowIso());
   if (settings.paused) return { kind: "skipped", reason: `paused: ${settings.pausedReason ?? "paused by a user; /papers resume restarts it"}` };
   const existing = await run.get();
@@ -151,7 +155,10 @@ export async function deliverDigest(
     const claim = await run.claimItem({ itemKey: item.itemKey, paperId: item.paperId, now: nowIso() });
     if (claim !== "claimed") {
       if (item.itemKey === "header") headerRef = (await run.items()).find((i) => i.itemKey === "header")?.messageRef ?? null;
-      if (claim === "in-doubt") log.warn({ itemKey: item.itemKey }, "skipping a message whose earlier send has an unknown outcome");
+      if (claim === "in-doubt") {
+        telemetry.inDoubtSend(req.platform, "skipped");
+        log.warn({ itemKey: item.itemKey }, "skipping a message whose earlier send has an unknown outcome");
+      }
       continue;
     }
     const threadOf = settings.useThread && item.paperId !== null && headerRef ? headerRef : undefined;
@@ -161,10 +168,12 @@ export async function deliverDigest(
     } catch (err) {
       const sendError = sendErrorOf(err);
       if (!sendError) {
+        telemetry.inDoubtSend(req.platform, "unknown-outcome");
         await release();
         log.error({ err, itemKey: item.itemKey }, "send threw an unknown error; the message stays in doubt and is never re-sent");
         return { kind: "failed", reason: `unknown send outcome: ${(err as Error).message ?? String(err)}`, permanent: false };
       }
+      telemetry.postAttempted(req.platform, "failed");
       await run.markFailed(item.itemKey, `${sendError.reason}: ${sendError.message}`);
       if (!sendError.permanent) {
         await release();
@@ -177,6 +186,8 @@ export async function deliverDigest(
       return { kind: "failed", reason: sendError.reason, permanent: true };
     }
     await run.markSent(item.itemKey, ref, nowIso());
+    telemetry.postAttempted(req.platform, "sent");
+    if (sentNow === 0 && req.scheduledFor) telemetry.deliveryLag(req.platform, Math.max(0, (clock.now().getTime() - new Date(req.scheduledFor).getTime()) / 1000));
     if (item.itemKey === "header") headerRef = ref;
     if (sentNow === 0) await recordSuccess(deps, req.conversation);
     sentNow += 1;

@@ -3,6 +3,7 @@ import type { Logger } from "../logger.js";
 import type { IngestRun, IngestRunStore } from "./ingest-run-store.js";
 import type { ParsedBatch } from "./paper.js";
 import type { PaperStore } from "./paper-store.js";
+import type { Telemetry } from "../telemetry.js";
 
 /** What runIngest needs: the paper store, the ledger and a logger. */
 export interface IngestDeps {
@@ -14,6 +15,8 @@ export interface IngestDeps {
   logger: Logger;
   /** Called with the ids stored for the first time, after each successful upsert (topic learning counts them); must not throw. */
   onStored?: (insertedIds: readonly string[]) => Promise<void>;
+  /** Where finished runs are counted; absent counts nothing. */
+  telemetry?: Telemetry;
 }
 
 /** How many rejected records the failure message quotes. */
@@ -46,6 +49,7 @@ export async function runIngest(deps: IngestDeps, source: string, day: string | 
 
   const fail = async (error: string, bad: ParsedBatch["bad"], detail: unknown): Promise<IngestRun> => {
     await deps.ingestRuns.finish(id, { status: "failed", papersNew: 0, papersUpdated: 0, bad, error });
+    deps.telemetry?.ingestFinished(source, "failed", 0);
     log.warn({ reason: error, detail: isBotError(detail) ? detail.detail : undefined }, "ingest failed");
     return readBack(deps.ingestRuns, id, source, { ...base, status: "failed", bad, error, finishedAt: new Date().toISOString() });
   };
@@ -76,6 +80,7 @@ export async function runIngest(deps: IngestDeps, source: string, day: string | 
   }
   const status = batch.bad.length > 0 ? "partial" : "ok";
   await deps.ingestRuns.finish(id, { status, papersNew, papersUpdated, bad: batch.bad, error: null });
+  deps.telemetry?.ingestFinished(source, status, papersNew + papersUpdated);
   if (status === "partial") {
     log.warn({ bad: batch.bad.length, refs: batch.bad.slice(0, 10).map((b) => b.ref) }, "ingest skipped bad records");
   }

@@ -28,6 +28,12 @@ export const UNAVAILABLE_NOTE: Record<ModelUnavailable, string> = {
  * request sent counts against the budget, failed ones included.
  */
 export async function callModel(deps: SummaryDeps, request: CompletionRequest, purpose: string): Promise<ModelOutcome> {
+  const outcome = await callModelOnce(deps, request, purpose);
+  deps.telemetry?.modelCalled(purpose, outcome.ok ? "ok" : outcome.reason);
+  return outcome;
+}
+
+async function callModelOnce(deps: SummaryDeps, request: CompletionRequest, purpose: string): Promise<ModelOutcome> {
   const llm = deps;
   if (!llm.model) return { ok: false, reason: "no-provider" };
   const day = utcDay(deps.clock.now());

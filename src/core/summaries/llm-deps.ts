@@ -3,6 +3,7 @@ import type { Logger } from "../logger.js";
 import type { FullTextSource } from "./full-text-source.js";
 import type { LanguageModel } from "./language-model.js";
 import type { SummaryCache } from "./summary-cache.js";
+import type { Telemetry } from "../telemetry.js";
 
 /** The ports model-backed summaries and answers use; the composition root builds them from the `llm` config. */
 export interface LlmDeps {
@@ -24,4 +25,6 @@ export interface SummaryDeps extends LlmDeps {
   clock: Clock;
   /** Logger. */
   logger: Logger;
+  /** Where model calls are counted; absent counts nothing. */
+  telemetry?: Telemetry;
 }
