@@ -57,10 +57,16 @@ export async function reconcileReactions(deps: ReactionDeps, messageRef: string,
   let added = 0;
   let removed = 0;
   for (const userId of present) {
-    if (await deps.votes.add({ paperId: item.paperId, conversation: item.conversation, workspace, userId, via: "reaction", at: now })) added += 1;
+    if (await deps.votes.add({ paperId: item.paperId, conversation: item.conversation, workspace, userId, via: "reaction", at: now })) {
+      added += 1;
+      await deps.onVote?.({ conversation: item.conversation, paperId: item.paperId, userId, added: true });
+    }
   }
   for (const userId of await deps.votes.reactionVoters(item.conversation, item.paperId)) {
-    if (!present.has(userId) && (await deps.votes.remove(item.conversation, item.paperId, userId))) removed += 1;
+    if (!present.has(userId) && (await deps.votes.remove(item.conversation, item.paperId, userId))) {
+      removed += 1;
+      await deps.onVote?.({ conversation: item.conversation, paperId: item.paperId, userId, added: false });
+    }
   }
   if (added || removed) deps.logger.info({ messageRef, paperId: item.paperId, added, removed }, "reconciled reactions");
   return { added, removed };
