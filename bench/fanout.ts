@@ -1,6 +1,7 @@
 // Fan-out bench: 1,000 channels × (header + 5 papers) through deliverMany against a fake
 // platform that enforces Discord's limits (50 requests/s per bot, 5 messages per 5 s per
-// channel) and answers 429 + Retry-After like discord.js. Time is virtual (the pacer and the
+// channel) and answers 429 + Retry-After like discord.js; one run counts the limits when each
+// request arrives, with jittered round trips, and hands the 429s to the engine. Time is virtual (the pacer and the
 // fake share one simulated clock), so the run takes seconds; the ledger is a real SQLite file.
 // Run: npx tsx bench/fanout.ts [channels] [concurrency]
 import { join } from "node:path";
@@ -8,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import { ingestFile } from "../src/cli/ingest-file.js";
 import { defaultChannelSettings } from "../src/core/digest/channel-settings-store.js";
 import type { DigestRequest } from "../src/core/digest/deliver-digest.js";
-import type { Pacer } from "../src/core/digest/pacer.js";
+import { createPacer, type Pacer } from "../src/core/digest/pacer.js";
 import { createVirtualTimer } from "../src/core/digest/timer.js";
 import { createFakeChatAdapter, DISCORD_LIMITS } from "../test/fakes/fake-chat-adapter.js";
 import { createTestApp } from "../test/helpers/test-app.js";
@@ -29,7 +30,7 @@ function theoreticalMinMs(channels: number, perChannel: number): number {
 }
 
 /** One fan-out run on a fresh test app; bench/fanout-bench.ts reuses it. */
-export async function run(label: string, paced: boolean, latencyMs = 0, channels = CHANNELS): Promise<Record<string, string | number>> {
+export async function run(label: string, paced: boolean, latencyMs = 0, channels = CHANNELS, arrival?: { jitterMs: number; marginMs?: number }): Promise<Record<string, string | number>> {
   const CHANNELS = channels;
   const app = createTestApp();
   try {
@@ -41,13 +42,16 @@ export async function run(label: string, paced: boolean, latencyMs = 0, channels
       requests.push({ conversation, digestDay: DAY, scheduledFor: null, late: false, owner: "bench", cutoff: null, platform: "discord" });
     }
     const timer = createVirtualTimer();
-    const fake = createFakeChatAdapter({ timer, latencyMs });
-    const unpaced: Pacer = { acquire: async () => undefined, holdBack: () => undefined };
+    // With `arrival`, the fake counts each request when it arrives (after a jittered one-way
+    // delay) and answers an over-limit one with a 429 the engine must handle, as the platforms do.
+    const fake = createFakeChatAdapter({ timer, latencyMs, ...(arrival ? { rejectAtArrival: true, jitterMs: arrival.jitterMs } : {}) });
+    const unpaced: Pacer = { acquire: async () => undefined, sent: () => undefined, holdBack: () => undefined };
+    const margined = arrival?.marginMs !== undefined ? createPacer({ limits: fake.limits, timer, marginMs: arrival.marginMs }) : null;
     const wallStart = performance.now();
     const results = await app.core.deliveries.run(requests, new Map([["discord", fake]]), {
       concurrency: CONCURRENCY,
       timer,
-      ...(paced ? {} : { pacers: new Map([["discord", unpaced]]) }),
+      ...(paced ? (margined ? { pacers: new Map([["discord", margined]]) } : {}) : { pacers: new Map([["discord", unpaced]]) }),
     });
     const wallMs = performance.now() - wallStart;
     const sent = results.filter((r) => r.outcome.kind === "sent").length;
@@ -76,6 +80,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const rows = [
     await run(`paced, concurrency ${CONCURRENCY}`, true),
     await run(`paced, 150 ms round trips`, true, 150),
+    await run(`paced, limits at arrival, 40 ms round trips + 0–20 ms jitter`, true, 40, CHANNELS, { jitterMs: 20 }),
+    await run(`same, margin 0 ms (no safety margin)`, true, 40, CHANNELS, { jitterMs: 20, marginMs: 0 }),
+    await run(`same, margin 10 ms`, true, 40, CHANNELS, { jitterMs: 20, marginMs: 10 }),
     await run(`unpaced (library retries only)`, false),
   ];
   console.log(`Fan-out: ${CHANNELS} channels × (1 header + ${PAPERS} papers), Discord limits: 50 req/s global, 5 msg / 5 s per channel`);

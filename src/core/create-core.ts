@@ -67,7 +67,7 @@ export interface CoreOptions {
 }
 
 /** The adapters deliveries post through, by platform name. */
-export type DeliveryAdapters = ReadonlyMap<string, Pick<ChatAdapter, "send" | "limits">>;
+export type DeliveryAdapters = ReadonlyMap<string, Pick<ChatAdapter, "send" | "limits" | "lookUp">>;
 
 /** Running digest deliveries: what the scheduler and `papers deliver` see. */
 export interface Deliveries {

@@ -8,9 +8,9 @@ export interface Telemetry {
   commandAnswered(name: string, outcome: string): void;
   /** One digest message was sent (`sent`) or refused by the platform (`failed`). */
   postAttempted(platform: string, outcome: "sent" | "failed"): void;
-  /** The platform answered 429 (the SDK waits and retries). */
+  /** The platform answered 429 (counted by the adapter; the delivery engine releases the message, waits Retry-After and sends again). */
   rateLimited(platform: string): void;
-  /** A digest message's outcome is unknown: the send threw mid-flight (`unknown-outcome`) or a restart found it claimed and skipped it (`skipped`). Never re-sent. */
+  /** A digest message's outcome is unknown: the send threw mid-flight (`unknown-outcome`, looked up before any resend), or a restart found it claimed and could not look it up (`skipped`, not re-sent). */
   inDoubtSend(platform: string, kind: "unknown-outcome" | "skipped"): void;
   /** An ingest run ended: its source, status and papers stored (new plus updated). */
   ingestFinished(source: string, status: string, papers: number): void;

@@ -151,6 +151,26 @@ export const votes = sqliteTable(
   ],
 );
 
+/** What holds each vote: a vote exists while any of its sources does (a reaction on a message, the button, the command). */
+export const voteSources = sqliteTable(
+  "vote_sources",
+  {
+    /** Conversation reference. */
+    conversation: text("conversation").notNull(),
+    /** Versionless paper id. */
+    paperId: text("paper_id").notNull(),
+    /** Opaque user id. */
+    userId: text("user_id").notNull(),
+    /** `command`, `button`, or `reaction:<message ref>:<emoji key>` (`reaction:legacy` for votes kept from before sources). */
+    source: text("source").notNull(),
+    /** Guild or workspace id. */
+    workspace: text("workspace").notNull(),
+    /** When the source was added (ISO). */
+    at: text("at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.conversation, t.paperId, t.userId, t.source] })],
+);
+
 /** Ingest-run ledger. */
 export const ingestRuns = sqliteTable("ingest_runs", {
   /** Row id. */

@@ -1,5 +1,5 @@
-import { and, asc, countDistinct, desc, eq, gte, inArray, max, sql } from "drizzle-orm";
-import type { Vote, VoteCount, VoteScope, VoteStore } from "../core/votes/vote-store.js";
+import { and, asc, countDistinct, desc, eq, gte, inArray, max } from "drizzle-orm";
+import type { ReactionSource, Vote, VoteCount, VoteScope, VoteStore } from "../core/votes/vote-store.js";
 import type { OpenDatabase } from "./open-database.js";
 import { votes } from "./schema.js";
 
@@ -8,41 +8,44 @@ function scopeFilter(scope: VoteScope) {
 }
 
 /**
- * The VoteStore port over SQLite. One vote per (conversation, paper, user), so a replayed
- * reaction counts once; a workspace count is the number of distinct users across its conversations.
+ * The VoteStore port over SQLite. `vote_sources` holds what holds each vote; `votes` is the
+ * derived row (present while any source is), which counts and leaderboards read. Both change
+ * in one transaction. Votes from before sources existed are given one source on open
+ * (`command`/`button`, or `reaction:legacy`), so no vote is lost by the migration.
  */
 export function createSqliteVoteStore(open: OpenDatabase): VoteStore {
-  const { db } = open;
-  const insert = db
-    .insert(votes)
-    .values({
-      conversation: sql.placeholder("conversation"),
-      paperId: sql.placeholder("paperId"),
-      userId: sql.placeholder("userId"),
-      workspace: sql.placeholder("workspace"),
-      via: sql.placeholder("via"),
-      at: sql.placeholder("at"),
-    })
-    .onConflictDoNothing()
-    .prepare();
-  const remove = db
-    .delete(votes)
-    .where(
-      and(
-        eq(votes.conversation, sql.placeholder("conversation")),
-        eq(votes.paperId, sql.placeholder("paperId")),
-        eq(votes.userId, sql.placeholder("userId")),
-      ),
-    )
-    .prepare();
+  const { db, sqlite } = open;
+  sqlite.exec(`INSERT OR IGNORE INTO vote_sources (conversation, paper_id, user_id, source, workspace, at)
+    SELECT v.conversation, v.paper_id, v.user_id, CASE v.via WHEN 'reaction' THEN 'reaction:legacy' ELSE v.via END, v.workspace, v.at FROM votes v
+    WHERE NOT EXISTS (SELECT 1 FROM vote_sources s WHERE s.conversation = v.conversation AND s.paper_id = v.paper_id AND s.user_id = v.user_id)`);
+  const insertSource = sqlite.prepare(`INSERT OR IGNORE INTO vote_sources (conversation, paper_id, user_id, source, workspace, at)
+    VALUES (@conversation, @paperId, @userId, @source, @workspace, @at)`);
+  const insertVote = sqlite.prepare(`INSERT OR IGNORE INTO votes (conversation, paper_id, user_id, workspace, via, at)
+    VALUES (@conversation, @paperId, @userId, @workspace, @via, @at)`);
+  const deleteSource = sqlite.prepare("DELETE FROM vote_sources WHERE conversation = ? AND paper_id = ? AND user_id = ? AND source = ?");
+  const deleteSources = sqlite.prepare("DELETE FROM vote_sources WHERE conversation = ? AND paper_id = ? AND user_id = ?");
+  const remaining = sqlite.prepare("SELECT 1 FROM vote_sources WHERE conversation = ? AND paper_id = ? AND user_id = ? LIMIT 1");
+  const deleteVote = sqlite.prepare("DELETE FROM votes WHERE conversation = ? AND paper_id = ? AND user_id = ?");
+  const reactionSources = sqlite.prepare("SELECT user_id, source FROM vote_sources WHERE conversation = ? AND paper_id = ? AND source LIKE 'reaction%' ORDER BY user_id, source");
 
-  const reactionVoters = open.sqlite.prepare("SELECT user_id FROM votes WHERE conversation = ? AND paper_id = ? AND via = 'reaction' ORDER BY user_id");
+  const add = sqlite.transaction((vote: Vote): boolean => {
+    const row = { conversation: vote.conversation, paperId: vote.paperId, userId: vote.userId, workspace: vote.workspace, via: vote.via, at: vote.at };
+    insertSource.run({ ...row, source: vote.source ?? vote.via });
+    return insertVote.run(row).changes > 0;
+  });
+  const remove = sqlite.transaction((conversation: string, paperId: string, userId: string, source: string | undefined): boolean => {
+    if (source === undefined) deleteSources.run(conversation, paperId, userId);
+    else deleteSource.run(conversation, paperId, userId, source);
+    if (remaining.get(conversation, paperId, userId)) return false;
+    return deleteVote.run(conversation, paperId, userId).changes > 0;
+  });
 
   return {
-    add: async (vote: Vote) => insert.run({ ...vote }).changes > 0,
-    reactionVoters: async (conversation: string, paperId: string) =>
-      (reactionVoters.all(conversation, paperId) as { user_id: string }[]).map((r) => r.user_id),
-    remove: async (conversation, paperId, userId) => remove.run({ conversation, paperId, userId }).changes > 0,
+    add: async (vote) => add(vote),
+    remove: async (conversation, paperId, userId, source) => remove(conversation, paperId, userId, source),
+    reactionSources: async (conversation, paperId): Promise<ReactionSource[]> =>
+      (reactionSources.all(conversation, paperId) as { user_id: string; source: string }[]).map((r) => ({ userId: r.user_id, source: r.source })),
+    reactionVoters: async (conversation, paperId) => [...new Set((reactionSources.all(conversation, paperId) as { user_id: string }[]).map((r) => r.user_id))],
     async counts(scope, paperIds) {
       const result = new Map<string, number>(paperIds.map((id) => [id, 0]));
       const unique = [...new Set(paperIds)];

@@ -32,7 +32,7 @@ export interface SchedulerOptions {
   /** Logger. */
   logger: Logger;
   /** Adapters by platform name; channels of platforms without one are left for a process that has it. */
-  adapters: Map<string, Pick<ChatAdapter, "send" | "limits">>;
+  adapters: Map<string, Pick<ChatAdapter, "send" | "limits" | "lookUp">>;
   /** Sources for the ingest tick; null to deliver only (another process ingests). */
   sources: SchedulerSources | null;
   /** Lease owner id of this process. Default a random UUID. */

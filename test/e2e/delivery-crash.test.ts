@@ -60,7 +60,7 @@ describe("exactly once across a killed delivery process", () => {
   });
   afterEach(() => app.cleanup());
 
-  it("SIGKILL mid-digest, restart: nothing is posted twice, the in-doubt message is not re-sent, the rest goes out", async () => {
+  it("SIGKILL mid-digest on a platform that cannot read back (no lookUp), restart: nothing is posted twice, the in-doubt message is not re-sent (at most once), the rest goes out", async () => {
     const out = join(app.dir, "posted.jsonl");
     const first = startChild(app, out);
     await waitFor(() => accepted(first.stdout()) >= 3);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { ChatAdapter, RateLimits, SendOptions } from "../../src/core/chat/chat-adapter.js";
+import type { ChatAdapter, LookUpRequest, LookUpResult, RateLimits, SendOptions } from "../../src/core/chat/chat-adapter.js";
 import { SendError } from "../../src/core/chat/chat-adapter.js";
 import type { OutboundMessage } from "../../src/core/chat/message.js";
 import { createSystemTimer, type Timer } from "../../src/core/digest/timer.js";
@@ -19,6 +19,8 @@ export interface FakeSend {
   at: number;
   /** The reference returned. */
   ref: string;
+  /** The send's dedupe key (ledger item), when it had one. */
+  dedupeKey: string | undefined;
 }
 
 /** A fake platform that records sends and enforces rate limits like Discord. */
@@ -30,7 +32,7 @@ export interface FakeChatAdapter extends ChatAdapter {
   /** Accepted sends to one conversation. */
   sentTo(conversation: string): FakeSend[];
   /** Makes sends to `conversation` fail `times` times (default: until cleared), permanent or transient, once `after` more sends were accepted (default 0). */
-  failChannel(conversation: string, failure: { permanent: boolean; reason: string; times?: number; after?: number }): void;
+  failChannel(conversation: string, failure: { permanent: boolean; reason: string; times?: number; after?: number; retryAfterMs?: number }): void;
   /** Stops failing a conversation. */
   clearFailure(conversation: string): void;
   /** Makes each send to `conversation` take `ms` longer (after the platform accepted it). */
@@ -49,6 +51,26 @@ export interface FakeChatAdapterOptions {
   latencyMs?: number;
   /** Called when the platform accepts a message (e.g. to append it to a file). */
   onAccept?: (send: FakeSend) => void;
+  /** Counts limits when each request ARRIVES and answers an over-limit one with a 429 SendError (Retry-After), as the platforms do; default false: waits and retries like discord.js's own queue. */
+  rejectAtArrival?: boolean;
+  /** Extra one-way delay of each request, uniformly random in [0, jitterMs] ms (seeded, reproducible). Default 0. */
+  jitterMs?: number;
+  /** `lookUp`: true reads back the accepted sends by dedupe key; "forbidden" answers unavailable (no read permission); default: no lookUp. */
+  readBack?: boolean | "forbidden";
+  /** Called when a lookUp starts (a crash test can kill the process there). */
+  onLookUp?: (dedupeKey: string) => void | Promise<void>;
+}
+
+/** A small seeded PRNG (mulberry32), so jittered runs repeat exactly. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 /** Sliding-window log: the strictest reading of "N per window". */
@@ -65,7 +87,9 @@ export function createFakeChatAdapter(options: FakeChatAdapterOptions = {}): Fak
   const sends: FakeSend[] = [];
   const global: number[] = [];
   const perChannel = new Map<string, number[]>();
-  const failures = new Map<string, { permanent: boolean; reason: string; times: number; after: number }>();
+  const failures = new Map<string, { permanent: boolean; reason: string; times: number; after: number; retryAfterMs?: number }>();
+  const random = seeded(12);
+  const jitter = options.jitterMs ?? 0;
   const slow = new Map<string, number>();
   let rateLimited = 0;
   let counter = 0;
@@ -96,29 +120,46 @@ export function createFakeChatAdapter(options: FakeChatAdapterOptions = {}): Fak
     async start() {},
     async stop() {},
     async send(conversation, message, sendOptions) {
-      if (half > 0) await timer.sleep(half);
+      sendOptions?.onRequest?.();
+      const oneWay = half + (jitter > 0 ? random() * jitter : 0);
+      if (oneWay > 0) await timer.sleep(oneWay);
       const failure = failures.get(conversation);
       if (failure && failure.after > 0) failure.after -= 1;
       else if (failure && failure.times > 0) {
         failure.times -= 1;
-        throw new SendError(failure.permanent ? `Unknown Channel ${conversation}` : "upstream connect error", { permanent: failure.permanent, reason: failure.reason });
+        const text = failure.reason === "rate_limited" ? "429 Too Many Requests" : failure.permanent ? `Unknown Channel ${conversation}` : "upstream connect error";
+        throw new SendError(text, { permanent: failure.permanent, reason: failure.reason, ...(failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}) });
       }
       for (;;) {
         const wait = retryAfter(conversation, timer.now());
         if (wait <= 0) break;
         rateLimited += 1;
+        if (options.rejectAtArrival) {
+          if (half > 0) await timer.sleep(half);
+          throw new SendError("429 Too Many Requests", { permanent: false, reason: "rate_limited", retryAfterMs: Math.ceil(wait) });
+        }
         await timer.sleep(wait);
       }
       const now = timer.now();
       global.push(now);
       perChannel.get(conversation)?.push(now);
       counter += 1;
-      const send: FakeSend = { conversation, message, options: sendOptions, at: now, ref: `${conversation}:${instance}-${counter}` };
+      const send: FakeSend = { conversation, message, options: sendOptions, at: now, ref: `${conversation}:${instance}-${counter}`, dedupeKey: sendOptions?.dedupeKey };
       sends.push(send);
       options.onAccept?.(send);
       const extra = (slow.get(conversation) ?? 0) + half;
       if (extra > 0) await timer.sleep(extra);
       return send.ref;
     },
+    ...(options.readBack
+      ? {
+          async lookUp(request: LookUpRequest): Promise<LookUpResult> {
+            await options.onLookUp?.(request.dedupeKey);
+            if (options.readBack === "forbidden") return { kind: "unavailable", fix: "grant the bot Read Message History" };
+            const hit = sends.find((s) => s.conversation === request.conversation && s.dedupeKey === request.dedupeKey);
+            return hit ? { kind: "found", ref: hit.ref } : { kind: "absent" };
+          },
+        }
+      : {}),
   };
 }

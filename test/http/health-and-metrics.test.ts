@@ -154,7 +154,8 @@ describe("GET /healthz and GET /metrics over real HTTP", () => {
     stack = await startStack();
     stack.fake.rateLimit("POST", /^\/channels\/\d+\/messages$/, 1, 1);
     const conversation = `discord:${stack.fake.guilds[0]!.id}:${stack.fake.guilds[0]!.channels[0]!.id}`;
-    await stack.adapter.send(conversation, { blocks: [], fallbackText: "hello" });
+    // The adapter hands a post's 429 to the delivery engine (which waits and resends) instead of waiting inside discord.js.
+    await expect(stack.adapter.send(conversation, { blocks: [], fallbackText: "hello" })).rejects.toMatchObject({ reason: "rate_limited" });
     expect(await stack.telemetry.metrics()).toMatch(/^papers_rate_limited_total\{platform="discord"\} 1$/m);
   });
 });

@@ -1,5 +1,5 @@
 import { Client, Events, GatewayIntentBits, Partials, RESTEvents, Routes } from "discord.js";
-import type { ChatAdapter, ChatCore, ReconcileSummary, SendOptions } from "../../core/chat/chat-adapter.js";
+import type { ChatAdapter, ChatCore, LookUpRequest, ReconcileSummary, SendOptions } from "../../core/chat/chat-adapter.js";
 import type { CommandDefinitionInfo } from "../../core/chat/command-info.js";
 import type { OutboundMessage } from "../../core/chat/message.js";
 import type { Logger } from "../../core/logger.js";
@@ -9,6 +9,7 @@ import { DISCORD_RATE_LIMITS } from "./discord-limits.js";
 import { DISCORD_PLATFORM } from "./discord-refs.js";
 import { handleInteraction } from "./handle-interaction.js";
 import { createDiscordReactionLister } from "./list-reactions.js";
+import { lookUpMessage } from "./look-up-message.js";
 import { listenForReactions } from "./reactions.js";
 import { sendToConversation } from "./send-message.js";
 import { registerSlashCommands } from "./register-commands.js";
@@ -39,7 +40,7 @@ export interface DiscordAdapter extends ChatAdapter {
 
 /**
  * Builds the Discord adapter over discord.js: gateway intents Guilds and GuildMessageReactions
- * (no privileged intents), partials so reactions on uncached messages arrive, and a
+ * (no privileged intents), partials so reactions on uncached messages (and in uncached threads: the Channel partial) arrive, and a
  * client-wide `allowedMentions: { parse: [] }` so nothing the bot posts pings anyone.
  */
 export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
@@ -47,9 +48,11 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   const logger = options.logger.child({ component: "discord" });
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions],
-    partials: [Partials.Message, Partials.Reaction, Partials.User],
+    partials: [Partials.Channel, Partials.Message, Partials.Reaction, Partials.User],
     allowedMentions: { parse: [] },
-    rest: { api: config.apiBase },
+    // A message post is never waited out inside discord.js: its 429 (or a pre-emptive wait) is
+    // thrown, so the delivery ledger knows nothing was created and the pacer hears Retry-After.
+    rest: { api: config.apiBase, rejectOnRateLimit: (limit) => limit.method.toUpperCase() === "POST" && /\/channels\/[^/]+\/messages$/.test(limit.route) },
   });
   client.rest.setToken(options.token);
   const connection = createConnectionTracker(options.now);
@@ -122,5 +125,6 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       connection.down();
     },
     send: (conversation: string, message: OutboundMessage, sendOptions?: SendOptions) => sendToConversation(client, conversation, message, sendOptions ?? {}, logger),
+    lookUp: (request: LookUpRequest) => lookUpMessage(client, request),
   };
 }

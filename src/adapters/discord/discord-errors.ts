@@ -20,7 +20,9 @@ export function toSendError(err: unknown): SendError {
     const permanent = PERMANENT_CODES[code];
     return new SendError(`Discord refused the post: ${err.message} (${code})`, { permanent: permanent !== undefined, reason: permanent ?? `discord_${code}` });
   }
-  if (err instanceof RateLimitError) return new SendError(`Discord rate limit on ${err.route}`, { permanent: false, reason: "rate_limited" });
+  if (err instanceof RateLimitError) {
+    return new SendError(`Discord rate limit on ${err.route}: nothing was posted; retry after ${err.retryAfter} ms`, { permanent: false, reason: "rate_limited", retryAfterMs: err.retryAfter, global: err.global });
+  }
   if (err instanceof HTTPError) return new SendError(`Discord answered HTTP ${err.status}`, { permanent: false, reason: `http_${err.status}` });
   return new SendError(`Could not reach Discord: ${(err as Error).message ?? String(err)}`, { permanent: false, reason: "network" });
 }

@@ -18,6 +18,7 @@ export interface ReactionListenerOptions {
 }
 
 type ReactionPacket = { message_id: string; user_id: string; emoji: { id: string | null; name: string | null } };
+type RawReaction = ReactionPacket & { channel_id: string; guild_id?: string; member?: { user?: { id: string; username?: string; bot?: boolean } } };
 
 function dispatchKey(kind: string, d: ReactionPacket): string {
   return `${kind}:${d.message_id}:${d.user_id}:${d.emoji.id ?? d.emoji.name ?? ""}`;
@@ -38,9 +39,42 @@ export function listenForReactions(options: ReactionListenerOptions): () => void
   const onRaw = (packet: GatewayDispatchPayload, shardId: number) => {
     if (packet.t === "READY") sessions.set(shardId, packet.d.session_id);
     if (packet.t !== "MESSAGE_REACTION_ADD" && packet.t !== "MESSAGE_REACTION_REMOVE") return;
+    const eventId = `${sessions.get(shardId) ?? "nosession"}:${packet.s}`;
+    const raw = packet.d as unknown as RawReaction;
+    // discord.js drops a reaction in a guild channel it has not cached (an archived digest
+    // thread after a restart): even the Channel partial cannot build a thread without its
+    // type. Those are handled from the packet itself.
+    if (raw.guild_id && !client.channels.cache.has(raw.channel_id)) {
+      enqueue(raw.message_id, () => handleUncached(packet.t === "MESSAGE_REACTION_ADD", raw, eventId));
+      return;
+    }
     const key = dispatchKey(packet.t, packet.d);
     if (pendingIds.size > 1000) pendingIds.clear(); // dispatches discord.js dropped (unknown channel) leave keys behind
-    pendingIds.set(key, [...(pendingIds.get(key) ?? []), `${sessions.get(shardId) ?? "nosession"}:${packet.s}`]);
+    pendingIds.set(key, [...(pendingIds.get(key) ?? []), eventId]);
+  };
+
+  const enqueue = (messageId: string, work: () => Promise<void>) => {
+    chain = chain.then(work).catch((err: unknown) => logger.warn({ err, messageId }, "reaction not recorded"));
+  };
+
+  const handleUncached = async (added: boolean, d: RawReaction, eventId: string) => {
+    if (d.user_id === client.user?.id) return;
+    const user = d.member?.user ?? (await client.users.fetch(d.user_id));
+    if (user.bot) return;
+    const emoji = d.emoji.name ?? "";
+    await options.gate();
+    await options.core.handle({
+      kind: "reaction",
+      added,
+      emoji,
+      messageRef: messageRef(d.guild_id, d.channel_id, d.message_id),
+      eventId,
+      platform: DISCORD_PLATFORM,
+      conversation: conversationRef(d.guild_id, d.channel_id),
+      workspace: d.guild_id ?? "dm",
+      actor: { id: user.id, name: user.username ?? undefined, isBot: user.bot ?? false, canManageChannel: async () => false },
+      raw: { messageId: d.message_id, channelId: d.channel_id, emoji },
+    });
   };
 
   const takeEventId = (added: boolean, reaction: MessageReaction | PartialMessageReaction, userId: string): string | undefined => {
@@ -76,9 +110,7 @@ export function listenForReactions(options: ReactionListenerOptions): () => void
 
   const listener = (added: boolean) => (reaction: MessageReaction | PartialMessageReaction, user: User | PartialUser) => {
     const eventId = takeEventId(added, reaction, user.id);
-    chain = chain
-      .then(() => handle(added, reaction, user, eventId))
-      .catch((err: unknown) => logger.warn({ err, messageId: reaction.message.id }, "reaction not recorded"));
+    enqueue(reaction.message.id, () => handle(added, reaction, user, eventId));
   };
   const onAdd = listener(true);
   const onRemove = listener(false);

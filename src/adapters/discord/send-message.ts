@@ -7,6 +7,7 @@ import { discordCode, toSendError } from "./discord-errors.js";
 import { messageRef, parseRef } from "./discord-refs.js";
 import { DISCORD_LIMITS } from "./discord-limits.js";
 import { truncate } from "./escape-text.js";
+import { nonceOf } from "./look-up-message.js";
 import { renderMessage } from "./render-message.js";
 
 /** Discord's "a thread already exists for this message". */
@@ -52,8 +53,13 @@ export async function sendToConversation(client: Client, conversation: string, m
   let first: string | null = null;
   try {
     const channel = options.threadOf ? await threadFor(client, options.threadOf) : await sendableChannel(client, ref.channelId);
+    let part = 0;
     for (const { flags: _ephemeralOnlyInReplies, ...payload } of renderMessage(message)) {
-      const sent = await channel.send(payload);
+      // The nonce lets Discord return the existing message if this exact part is sent again.
+      const nonce = options.dedupeKey ? { nonce: nonceOf(conversation, options.dedupeKey, part), enforceNonce: true } : {};
+      if (part === 0) options.onRequest?.();
+      part += 1;
+      const sent = await channel.send({ ...payload, ...nonce });
       first ??= messageRef(guildId, channel.id, sent.id);
     }
   } catch (err) {

@@ -1,4 +1,5 @@
 import type { App, ButtonAction, RespondArguments } from "@slack/bolt";
+import { respondAll, toResponse, type ReplyChannel } from "./respond-all.js";
 import type { ChatCore } from "../../core/chat/chat-adapter.js";
 import type { InboundEvent, OutboundMessage } from "../../core/chat/message.js";
 import type { Logger } from "../../core/logger.js";
@@ -30,11 +31,6 @@ const FAILED: OutboundMessage = {
   ephemeral: true,
 };
 
-/** A rendered part as a response_url / ack payload; listings are public, the rest ephemeral. */
-export function toResponse(part: SlackMessage, ephemeral: boolean): RespondArguments {
-  return { response_type: ephemeral ? "ephemeral" : "in_channel", text: part.text, blocks: part.blocks, replace_original: false };
-}
-
 async function runSafely(deps: InteractionDeps, event: InboundEvent): Promise<OutboundMessage | null> {
   const core = deps.core();
   if (!core) return null;
@@ -55,22 +51,23 @@ function threadPoster(client: App["client"], logger: Logger) {
   };
 }
 
-async function respondAll(respond: (r: RespondArguments) => Promise<unknown>, parts: SlackMessage[], ephemeral: boolean, logger: Logger): Promise<void> {
-  for (const part of parts) {
-    try {
-      await respond(toResponse(part, ephemeral));
-    } catch (err) {
-      logger.warn({ reason: (err as Error).message }, "response_url post failed");
-      return;
-    }
-  }
+/** A ReplyChannel for one interaction: its response_url, then the Web API as `user` in `channel`. */
+function replyChannel(client: App["client"], respond: ReplyChannel["respond"], channel: string, user: string): ReplyChannel {
+  return {
+    respond,
+    post: (part, ephemeral) =>
+      ephemeral
+        ? client.chat.postEphemeral({ channel, user, text: part.text, blocks: part.blocks })
+        : client.chat.postMessage({ channel, text: part.text, blocks: part.blocks, unfurl_links: false, unfurl_media: false }),
+  };
 }
 
 /**
  * Registers the `/papers` command: acks within Slack's 3 s with the reply itself when the
  * core answers in time, else acks first (ephemeral "Working on it…" for events the core
  * calls slow, empty otherwise) and answers through respond(). Extra parts of a split reply
- * follow through respond() too. A reply for a paper's thread is posted there.
+ * follow through respond() too (the Web API past response_url's 5 uses). A reply for a
+ * paper's thread is posted there.
  */
 export function registerCommand(app: App, command: string, deps: InteractionDeps): void {
   app.command(command, async ({ command: payload, ack, respond, client }) => {
@@ -86,7 +83,7 @@ export function registerCommand(app: App, command: string, deps: InteractionDeps
       defer: () => ack(slow ? WORKING : undefined),
     });
     if (deferred) {
-      if (reply) await respondAll(respond, renderMessage(reply), Boolean(reply.ephemeral), deps.logger);
+      if (reply) await respondAll(replyChannel(client, respond, payload.channel_id, payload.user_id), renderMessage(reply), Boolean(reply.ephemeral), deps.logger);
       return;
     }
     if (!reply) {
@@ -95,7 +92,7 @@ export function registerCommand(app: App, command: string, deps: InteractionDeps
     }
     const [head, ...rest] = renderMessage(reply);
     await ack(head ? toResponse(head, Boolean(reply.ephemeral)) : undefined);
-    if (rest.length > 0) await respondAll(respond, rest, Boolean(reply.ephemeral), deps.logger);
+    if (rest.length > 0) await respondAll(replyChannel(client, respond, payload.channel_id, payload.user_id), rest, Boolean(reply.ephemeral), deps.logger);
   });
 }
 
@@ -116,6 +113,6 @@ export function registerButtons(app: App, deps: InteractionDeps): void {
     const thread = messageRef(event.workspace, body.channel.id, threadTs);
     const routed = await routeToThread({ ...reply, threadOf: reply.threadOf ?? thread }, threadPoster(client, deps.logger), deps.logger);
     if (routed === ANSWERED_IN_THREAD) return;
-    await respondAll(respond, renderMessage({ ...routed, threadOf: undefined }), true, deps.logger);
+    await respondAll(replyChannel(client, respond, body.channel.id, body.user.id), renderMessage({ ...routed, threadOf: undefined }), true, deps.logger);
   });
 }

@@ -1,6 +1,22 @@
-import type { webApi } from "@slack/bolt";
+import { webApi } from "@slack/bolt";
 import type { ReactionLister } from "../../core/chat/chat-adapter.js";
 import { parseSlackRef } from "./slack-refs.js";
+
+/** 429s waited out per read before giving up. */
+const READ_RETRIES = 3;
+
+/** Runs a read, waiting out Retry-After on a 429 (the adapter's WebClient rejects rate-limited calls so posts can be paced by the core). */
+export async function withRateLimitWaits<T>(read: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await read();
+    } catch (err) {
+      const retryAfter = (err as { code?: string; retryAfter?: number }).code === webApi.ErrorCode.RateLimitedError ? (err as { retryAfter?: number }).retryAfter : undefined;
+      if (retryAfter === undefined || attempt >= READ_RETRIES) throw err;
+      await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
+    }
+  }
+}
 
 /**
  * Lists a Slack message's reactions (`reactions.get`, full user lists) for the core's
@@ -11,8 +27,9 @@ import { parseSlackRef } from "./slack-refs.js";
 export function createSlackReactionLister(client: webApi.WebClient, identity: { teamId: string; botUserId: string | null }): ReactionLister {
   return async (messageRef) => {
     const ref = parseSlackRef(messageRef);
-    if (!ref?.ts || ref.teamId !== identity.teamId) return null;
-    const result = await client.reactions.get({ channel: ref.channelId, timestamp: ref.ts, full: true });
+    const ts = ref?.ts;
+    if (!ref || !ts || ref.teamId !== identity.teamId) return null;
+    const result = await withRateLimitWaits(() => client.reactions.get({ channel: ref.channelId, timestamp: ts, full: true }));
     return {
       workspace: identity.teamId,
       reactions: (result.message?.reactions ?? []).map((reaction) => ({

@@ -8,7 +8,9 @@ import { createConnectionTracker } from "../shared/connection-tracker.js";
 import { registerButtons, registerCommand } from "./handle-interactions.js";
 import { createSlackReactionLister } from "./list-reactions.js";
 import { parseReaction, type SlackReactionEnvelope } from "./parse-reaction.js";
+import { lookUpMessage } from "./look-up-message.js";
 import { postMessage } from "./post-message.js";
+import { refuseFutureRequests } from "./refuse-future-requests.js";
 import { renderMessage } from "./render-message.js";
 import type { SlackConfig, SlackCredentials } from "./slack-config.js";
 import { createBoltLogger, redactSecrets } from "./slack-logger.js";
@@ -72,6 +74,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     slackApiUrl: config.apiUrl,
     retryConfig: retryPolicy(config.retries),
     timeout: 30_000,
+    // A 429 is handed to the delivery engine (it releases the item and paces), never slept in here.
+    rejectRateLimitedCalls: true,
     ...options.clientOptions,
   };
   let receiver: SocketModeReceiver | HTTPReceiver;
@@ -87,6 +91,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   } else {
     if (!credentials.signingSecret) throw new Error("HTTP mode needs SLACK_SIGNING_SECRET");
     receiver = new HTTPReceiver({ signingSecret: credentials.signingSecret, endpoints: config.path, logger: boltLogger });
+    refuseFutureRequests(receiver);
   }
   // deferInitialization: Bolt would otherwise call auth.test from the constructor, and a bad
   // token would surface as an unhandled rejection instead of a failed start().
@@ -176,8 +181,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       const ref = parseSlackRef(conversation);
       if (!ref || ref.ts) throw new SendError(`${conversation} is not a Slack conversation`, { permanent: true, reason: "bad_reference" });
       const thread = sendOptions?.threadOf ? parseSlackRef(sendOptions.threadOf) : null;
-      const ts = await postMessage(app.client, { channel: ref.channelId, threadTs: thread?.ts }, renderMessage(message), logger);
+      const target = { channel: ref.channelId, threadTs: thread?.ts, dedupeKey: sendOptions?.dedupeKey, onRequest: sendOptions?.onRequest };
+      const ts = await postMessage(app.client, target, renderMessage(message), logger);
       return messageRef(ref.teamId, ref.channelId, ts);
     },
+    lookUp: (request) => lookUpMessage(app.client, request),
   };
 }

@@ -35,6 +35,8 @@ export const SLACK_LIMITS = {
   fallbackText: 3000,
   /** Characters of block text per message before we split, keeping payloads clear of `msg_blocks_too_long`. */
   blockCharsPerMessage: 12_000,
+  /** Posts one response_url accepts (within 30 minutes); further parts go through the Web API. */
+  responseUrlUses: 5,
 } as const;
 
 /** Slack's posting rate for chat.postMessage: about one message per second per channel. */

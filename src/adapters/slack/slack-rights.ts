@@ -1,6 +1,7 @@
 import type { webApi } from "@slack/bolt";
 import type { Logger } from "../../core/logger.js";
 import { classifySlackError } from "./classify-slack-error.js";
+import { withRateLimitWaits } from "./list-reactions.js";
 
 /** Answers "may this user change this channel's subscriptions and schedule?". */
 export type ChannelRights = (userId: string, channelId: string) => Promise<boolean>;
@@ -14,10 +15,10 @@ export type ChannelRights = (userId: string, channelId: string) => Promise<boole
 export function createChannelRights(client: webApi.WebClient, logger: Logger): ChannelRights {
   return async (userId, channelId) => {
     try {
-      const { user } = await client.users.info({ user: userId });
+      const { user } = await withRateLimitWaits(() => client.users.info({ user: userId }));
       if (user?.is_admin || user?.is_owner || user?.is_primary_owner) return true;
       if (user?.is_bot) return false;
-      const { channel } = await client.conversations.info({ channel: channelId });
+      const { channel } = await withRateLimitWaits(() => client.conversations.info({ channel: channelId }));
       if (!channel) return false;
       if (channel.is_im) return (channel as { user?: string }).user === userId;
       return channel.creator === userId;

@@ -58,7 +58,34 @@ export interface ChatCore {
 export interface SendOptions {
   /** Post as a reply in the thread of this message reference (digest threads). */
   threadOf?: string;
+  /** Stable key of this send (one ledger item): Discord derives its `nonce` from it, Slack puts it in the message metadata, so `lookUp` can find the message later. */
+  dedupeKey?: string;
+  /** Called the moment the request leaves for the platform (after any local work), so the pacer stamps the send then. */
+  onRequest?: () => void;
 }
+
+/** Where to look for a send whose outcome is unknown. */
+export interface LookUpRequest {
+  /** Conversation reference the message was sent to. */
+  conversation: string;
+  /** The send's `dedupeKey`. */
+  dedupeKey: string;
+  /** The message that was sent (matched against what the channel holds where the platform keeps no key). */
+  message: OutboundMessage;
+  /** The thread it was posted in, when it was. */
+  threadOf?: string;
+  /** Only messages posted at or after this instant (the run's start), ISO 8601. */
+  since: string;
+}
+
+/** What looking up an in-doubt send found. */
+export type LookUpResult =
+  /** The platform holds the message: record this reference, do not resend. */
+  | { kind: "found"; ref: string }
+  /** The platform certainly holds no such message: send it. */
+  | { kind: "absent" }
+  /** The bot cannot read the channel back; `fix` names the scope or permission to add. */
+  | { kind: "unavailable"; fix: string };
 
 /** A platform's posting limits, which the delivery engine paces fan-out to. */
 export interface RateLimits {
@@ -75,14 +102,20 @@ export interface RateLimits {
 export class SendError extends Error {
   /** True when retrying cannot help. */
   readonly permanent: boolean;
-  /** Stable reason code from the platform (`channel_not_found`, `Missing Access`, ...). */
+  /** Stable reason code from the platform (`channel_not_found`, `Missing Access`, `rate_limited`, ...). */
   readonly reason: string;
+  /** For a 429 (`rate_limited`): the platform's Retry-After in ms. A 429 means nothing was created. */
+  readonly retryAfterMs?: number;
+  /** For a 429: true when the limit is the bot-wide one, so every channel must wait. */
+  readonly global?: boolean;
 
-  constructor(message: string, options: { permanent: boolean; reason: string }) {
+  constructor(message: string, options: { permanent: boolean; reason: string; retryAfterMs?: number; global?: boolean }) {
     super(message);
     this.name = "SendError";
     this.permanent = options.permanent;
     this.reason = options.reason;
+    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+    if (options.global !== undefined) this.global = options.global;
   }
 }
 
@@ -106,6 +139,8 @@ export interface ChatAdapter {
   stop(): Promise<void>;
   /** Posts `message` to a conversation and returns the sent message's opaque reference. Throws SendError. */
   send(conversation: string, message: OutboundMessage, options?: SendOptions): Promise<string>;
+  /** Finds a message sent with `dedupeKey` (an in-doubt send after a crash); platforms that cannot read back omit it. */
+  lookUp?(request: LookUpRequest): Promise<LookUpResult>;
   /** Registers the command set with the platform, where it has such a thing. */
   registerCommands?(defs: CommandDefinitionInfo[]): Promise<void>;
   /** Its connection to the platform, for GET /healthz; absent when there is nothing to lose (the shell). */

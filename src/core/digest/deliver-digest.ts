@@ -6,7 +6,9 @@ import type { Logger } from "../logger.js";
 import { noopTelemetry, type Telemetry } from "../telemetry.js";
 import { defaultChannelSettings, type ChannelSettings, type ChannelSettingsStore } from "./channel-settings-store.js";
 import { composeDigest, composeNotice } from "./compose-digest.js";
-import type { Pacer } from "./pacer.js";
+import { createPacer, type Pacer } from "./pacer.js";
+import { resolveInDoubt } from "./resolve-in-doubt.js";
+import { createSystemTimer } from "./timer.js";
 import { recordPermanentFailure, recordSuccess, sendErrorOf } from "./record-send-failure.js";
 import { selectDigestPapers, type DigestSelection, type SelectDeps } from "./select-digest-papers.js";
 
@@ -71,6 +73,12 @@ export interface DeliverOptions {
   leaseMs?: number;
 }
 
+/** The SendError reason of a 429: the platform created nothing. */
+export const RATE_LIMITED = "rate_limited";
+
+/** 429s in a row on one message before the run gives up for now (transient failure; a retry continues). */
+const MAX_RATE_LIMIT_RETRIES = 8;
+
 /** Default lease on a digest run: 2 minutes. */
 export const DEFAULT_LEASE_MS = 120_000;
 
@@ -94,12 +102,15 @@ function planOf(selection: DigestSelection, digestDay: string, late: boolean): P
  * Delivers one channel's digest exactly once. Readiness is decided before the run is
  * claimed (not-ready writes nothing). Then the run's lease is taken (and renewed while
  * sending); each message is claimed in the ledger before it is sent and marked sent after,
- * so a crash leaves at most one message "in doubt", which is never re-sent. Papers go in a
- * thread under the header when the channel asks for it.
+ * so a crash leaves at most one message "in doubt". That one is looked up on the platform
+ * (by the dedupe key each send carries) before anything is re-sent; only where the bot may
+ * not read the channel back does it stay unsent, and the run's detail names the fix. A 429
+ * releases the claim (nothing was created), feeds Retry-After to the pacer and sends again.
+ * Papers go in a thread under the header when the channel asks for it.
  */
 export async function deliverDigest(
   deps: DeliverDeps,
-  adapter: Pick<ChatAdapter, "send" | "limits">,
+  adapter: Pick<ChatAdapter, "send" | "limits" | "lookUp">,
   req: DigestRequest,
   pacer?: Pacer,
   options: DeliverOptions = {},
@@ -137,60 +148,85 @@ export async function deliverDigest(
   const release = () => run.renew(req.owner, new Date(clock.now().getTime() - 1).toISOString());
   const sentPapers = async () => (await run.items()).filter((i) => i.paperId !== null && i.status === "sent").length;
 
+  const since = (await run.get())?.startedAt ?? nowIso();
+  const pace = pacer ?? createPacer({ limits: null, timer: createSystemTimer() });
   let headerRef: string | null = null;
   let sentNow = 0;
+  const unresolved: string[] = [];
   const stop = async (): Promise<DigestOutcome> => {
     await release();
     log.info({ sentNow }, "delivery stopped on request; the rest goes out on the next attempt");
     return { kind: "stopped", papers: await sentPapers() };
   };
-  for (const item of plan) {
-    if (options.signal?.aborted) return stop();
-    await pacer?.acquire(req.conversation);
-    if (options.signal?.aborted) return stop();
-    if (clock.now().getTime() - renewedAt > leaseMs / 3) {
-      if (!(await run.renew(req.owner, leaseUntil()))) return { kind: "busy" };
-      renewedAt = clock.now().getTime();
-    }
-    const claim = await run.claimItem({ itemKey: item.itemKey, paperId: item.paperId, now: nowIso() });
-    if (claim !== "claimed") {
-      if (item.itemKey === "header") headerRef = (await run.items()).find((i) => i.itemKey === "header")?.messageRef ?? null;
-      if (claim === "in-doubt") {
-        telemetry.inDoubtSend(req.platform, "skipped");
-        log.warn({ itemKey: item.itemKey }, "skipping a message whose earlier send has an unknown outcome");
-      }
-      continue;
-    }
-    const threadOf = settings.useThread && item.paperId !== null && headerRef ? headerRef : undefined;
-    let ref: string;
-    try {
-      ref = await adapter.send(req.conversation, item.message, threadOf ? { threadOf } : undefined);
-    } catch (err) {
-      const sendError = sendErrorOf(err);
-      if (!sendError) {
-        telemetry.inDoubtSend(req.platform, "unknown-outcome");
-        await release();
-        log.error({ err, itemKey: item.itemKey }, "send threw an unknown error; the message stays in doubt and is never re-sent");
-        return { kind: "failed", reason: `unknown send outcome: ${(err as Error).message ?? String(err)}`, permanent: false };
-      }
-      telemetry.postAttempted(req.platform, "failed");
-      await run.markFailed(item.itemKey, `${sendError.reason}: ${sendError.message}`);
-      if (!sendError.permanent) {
-        await release();
-        log.warn({ reason: sendError.reason }, "transient send failure; a retry sends what remains");
-        return { kind: "failed", reason: sendError.reason, permanent: false };
-      }
-      await recordPermanentFailure(deps, settings, sendError);
-      await run.finish(req.owner, { status: "failed", papersSent: await sentPapers(), detail: `${sendError.reason}: ${sendError.message}`.slice(0, 300), now: nowIso() });
-      log.warn({ reason: sendError.reason }, "permanent send failure");
-      return { kind: "failed", reason: sendError.reason, permanent: true };
-    }
+  const found = async (item: PlanItem, ref: string) => {
     await run.markSent(item.itemKey, ref, nowIso());
-    telemetry.postAttempted(req.platform, "sent");
-    if (sentNow === 0 && req.scheduledFor) telemetry.deliveryLag(req.platform, Math.max(0, (clock.now().getTime() - new Date(req.scheduledFor).getTime()) / 1000));
     if (item.itemKey === "header") headerRef = ref;
-    if (sentNow === 0) await recordSuccess(deps, req.conversation);
-    sentNow += 1;
+  };
+  for (const item of plan) {
+    const dedupeKey = `${req.digestDay}/${item.itemKey}`;
+    for (let rateLimited = 0; ; rateLimited += 1) {
+      if (options.signal?.aborted) return stop();
+      await pace.acquire(req.conversation);
+      if (options.signal?.aborted) return stop();
+      if (clock.now().getTime() - renewedAt > leaseMs / 3) {
+        if (!(await run.renew(req.owner, leaseUntil()))) return { kind: "busy" };
+        renewedAt = clock.now().getTime();
+      }
+      const claim = await run.claimItem({ itemKey: item.itemKey, paperId: item.paperId, now: nowIso() });
+      if (claim === "sent") {
+        if (item.itemKey === "header") headerRef = (await run.items()).find((i) => i.itemKey === "header")?.messageRef ?? null;
+        break;
+      }
+      const threadOf = settings.useThread && item.paperId !== null && headerRef ? headerRef : undefined;
+      if (claim === "in-doubt") {
+        const lookedUp = await resolveInDoubt(adapter, { conversation: req.conversation, dedupeKey, message: item.message, since, ...(threadOf ? { threadOf } : {}) }, log);
+        if (lookedUp.kind === "found") {
+          await found(item, lookedUp.ref);
+          break;
+        }
+        if (lookedUp.kind === "unavailable") {
+          telemetry.inDoubtSend(req.platform, "skipped");
+          unresolved.push(lookedUp.fix);
+          log.warn({ itemKey: item.itemKey, fix: lookedUp.fix }, "a message whose earlier send has an unknown outcome cannot be looked up, so it is not re-sent (at most once)");
+          break;
+        }
+      }
+      let ref: string;
+      try {
+        ref = await adapter.send(req.conversation, item.message, { ...(threadOf ? { threadOf } : {}), dedupeKey, onRequest: () => pace.sent(req.conversation) });
+      } catch (err) {
+        const sendError = sendErrorOf(err);
+        if (!sendError) {
+          telemetry.inDoubtSend(req.platform, "unknown-outcome");
+          await release();
+          log.error({ err, itemKey: item.itemKey }, "send threw an unknown error; the message stays in doubt and is looked up before any resend");
+          return { kind: "failed", reason: `unknown send outcome: ${(err as Error).message ?? String(err)}`, permanent: false };
+        }
+        telemetry.postAttempted(req.platform, "failed");
+        await run.markFailed(item.itemKey, `${sendError.reason}: ${sendError.message}`);
+        if (sendError.reason === RATE_LIMITED && rateLimited < MAX_RATE_LIMIT_RETRIES) {
+          // A 429 created nothing: the item is released (a crash now re-sends it) and the pacer waits.
+          pace.holdBack(req.conversation, sendError.retryAfterMs ?? 1000, sendError.global ?? false);
+          log.warn({ itemKey: item.itemKey, retryAfterMs: sendError.retryAfterMs, global: sendError.global }, "rate limited (429): waiting, then sending again");
+          continue;
+        }
+        if (!sendError.permanent) {
+          await release();
+          log.warn({ reason: sendError.reason }, "transient send failure; a retry sends what remains");
+          return { kind: "failed", reason: sendError.reason, permanent: false };
+        }
+        await recordPermanentFailure(deps, settings, sendError);
+        await run.finish(req.owner, { status: "failed", papersSent: await sentPapers(), detail: `${sendError.reason}: ${sendError.message}`.slice(0, 300), now: nowIso() });
+        log.warn({ reason: sendError.reason }, "permanent send failure");
+        return { kind: "failed", reason: sendError.reason, permanent: true };
+      }
+      await found(item, ref);
+      telemetry.postAttempted(req.platform, "sent");
+      if (sentNow === 0 && req.scheduledFor) telemetry.deliveryLag(req.platform, Math.max(0, (clock.now().getTime() - new Date(req.scheduledFor).getTime()) / 1000));
+      if (sentNow === 0) await recordSuccess(deps, req.conversation);
+      sentNow += 1;
+      break;
+    }
   }
   if (selection.kind === "empty") {
     await run.finish(req.owner, { status: "notice", papersSent: 0, detail: selection.reason.slice(0, 300), now: nowIso() });
@@ -198,6 +234,7 @@ export async function deliverDigest(
   }
   const papers = await sentPapers();
   const skipped = selection.papers.length - papers;
-  await run.finish(req.owner, { status: "sent", papersSent: papers, detail: skipped > 0 ? `${skipped} in doubt after a crash, not re-sent` : null, now: nowIso() });
+  const fix = unresolved[0] ? ` (cannot look them up: ${unresolved[0]})` : "";
+  await run.finish(req.owner, { status: "sent", papersSent: papers, detail: skipped > 0 ? `${skipped} in doubt after a crash, not re-sent${fix}`.slice(0, 300) : null, now: nowIso() });
   return { kind: "sent", papers };
 }

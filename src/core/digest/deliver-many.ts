@@ -33,7 +33,7 @@ export interface DeliverManyOptions {
  */
 export async function deliverMany(
   deps: DeliverDeps,
-  adapters: ReadonlyMap<string, Pick<ChatAdapter, "send" | "limits">>,
+  adapters: ReadonlyMap<string, Pick<ChatAdapter, "send" | "limits" | "lookUp">>,
   requests: readonly DigestRequest[],
   options: DeliverManyOptions,
 ): Promise<DeliveryResult[]> {

@@ -1,7 +1,7 @@
 import type { ReconcileRequest, ReconcileSummary } from "../chat/chat-adapter.js";
 import type { Clock } from "../clock.js";
 import { emojiMatcher } from "./normalize-emoji.js";
-import { reconcileReactions, type ReactionDeps } from "./record-reaction.js";
+import { reconcileReactions, type PresentReaction, type ReactionDeps } from "./record-reaction.js";
 
 /** What reconcileRecent needs: the reaction ports plus "now" and the emoji that count. */
 export interface ReconcileDeps extends ReactionDeps {
@@ -37,12 +37,11 @@ export async function reconcileRecent(deps: ReconcileDeps, request: ReconcileReq
     }
     summary.messages += 1;
     try {
-      const users = new Set<string>();
+      const present: PresentReaction[] = [];
       for (const reaction of listed.reactions) {
-        if (!isUpvote(reaction.emoji)) continue;
-        for (const id of await reaction.users()) users.add(id);
+        if (isUpvote(reaction.emoji)) present.push({ emoji: reaction.emoji, users: await reaction.users() });
       }
-      const result = await reconcileReactions(deps, item.messageRef, listed.workspace, [...users], deps.clock.now().toISOString());
+      const result = await reconcileReactions(deps, item.messageRef, listed.workspace, present, deps.clock.now().toISOString());
       summary.added += result.added;
       summary.removed += result.removed;
     } catch (err) {

@@ -12,6 +12,16 @@ export interface Vote {
   via: "reaction" | "button" | "command";
   /** When, ISO 8601. */
   at: string;
+  /** What holds it: `command`, `button` or `reaction:<message ref>:<emoji key>`; default `via`. One vote may have many. */
+  source?: string;
+}
+
+/** One reaction that holds a vote, for the reconcile. */
+export interface ReactionSource {
+  /** Opaque user id. */
+  userId: string;
+  /** `reaction:<message ref>:<emoji key>` (or `reaction:legacy`). */
+  source: string;
 }
 
 /** A paper and its local vote count. */
@@ -22,15 +32,21 @@ export interface VoteCount {
   votes: number;
 }
 
-/** Storage of local upvotes: one vote per (conversation, paper, user), so replays count once. */
+/**
+ * Storage of local upvotes: one vote per (conversation, paper, user), so replays count once.
+ * A vote is held while any of its sources is (every upvote reaction on every message of the
+ * paper there, the button, the command); the counted vote is derived from the sources.
+ */
 export interface VoteStore {
-  /** Records a vote; false when that user had already voted for that paper there. */
+  /** Adds a source of a vote; true when the vote is new (no source held it before). */
   add(vote: Vote): Promise<boolean>;
-  /** Removes a user's vote; false when there was none. */
-  remove(conversation: string, paperId: string, userId: string): Promise<boolean>;
+  /** Removes one source (or, with none given, every source); true when the vote is gone as a result. */
+  remove(conversation: string, paperId: string, userId: string, source?: string): Promise<boolean>;
+  /** The reaction sources holding votes for this paper here (for reconciling after downtime). */
+  reactionSources(conversation: string, paperId: string): Promise<ReactionSource[]>;
   /** Vote counts for these papers in a conversation (or a whole workspace when `scope.workspace` is set). */
   counts(scope: VoteScope, paperIds: string[]): Promise<Map<string, number>>;
-  /** Users whose vote for this paper here came from a reaction (for reconciling after downtime). */
+  /** Users with at least one reaction source for this paper here. */
   reactionVoters(conversation: string, paperId: string): Promise<string[]>;
   /** The most upvoted papers in a scope since `since` (ISO), most votes first. */
   top(scope: VoteScope, since: string, limit: number): Promise<VoteCount[]>;

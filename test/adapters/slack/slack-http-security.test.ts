@@ -36,6 +36,12 @@ describe("HTTP mode request verification (Bolt's HTTPReceiver)", () => {
     await nothingHappened();
   });
 
+  it("rejects a request signed 600 s in the future with 401 (Bolt only checks the past)", async () => {
+    const res = await signedPost(h.adapter.requestUrl()!, subscribeBody(), "form", { secret: SECRETS.signingSecret, timestamp: Math.floor(Date.now() / 1000) + 600 });
+    expect(res.status).toBe(401);
+    await nothingHappened();
+  });
+
   it("rejects a tampered body with 401", async () => {
     const signed = subscribeBody();
     const tampered = signed.replace("subscribe+tokenization", "subscribe+diffusion");

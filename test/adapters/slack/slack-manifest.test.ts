@@ -20,7 +20,7 @@ describe("manifest.yml", () => {
   it("declares the command, events, scopes, interactivity and Socket Mode the adapter uses", () => {
     expect(manifest).toContain(`- command: ${slackConfigSchema.parse({}).command}`);
     expect(listUnder("bot_events")).toEqual(["reaction_added", "reaction_removed"]);
-    expect(listUnder("bot")).toEqual(expect.arrayContaining(["commands", "chat:write", "reactions:read", "channels:read", "groups:read", "users:read"]));
+    expect(listUnder("bot")).toEqual(expect.arrayContaining(["commands", "chat:write", "reactions:read", "channels:read", "groups:read", "users:read", "channels:history", "groups:history"]));
     expect(manifest).toMatch(/interactivity:\n\s+is_enabled: true/);
     expect(manifest).toMatch(/socket_mode_enabled: true/);
     expect(manifest).not.toMatch(/\t/);

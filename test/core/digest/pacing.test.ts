@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DigestRequest } from "../../../src/core/digest/deliver-digest.js";
 import { deliverMany } from "../../../src/core/digest/deliver-many.js";
-import { createPacer } from "../../../src/core/digest/pacer.js";
+import { createPacer, DEFAULT_PACER_MARGIN_MS } from "../../../src/core/digest/pacer.js";
 import { createVirtualTimer } from "../../../src/core/digest/timer.js";
 import { createFakeChatAdapter, DISCORD_LIMITS } from "../../fakes/fake-chat-adapter.js";
 import { createDigestApp, putSettings, request } from "./digest-setup.js";
@@ -12,7 +12,7 @@ const channel = (i: number) => `discord:G1:C${String(i).padStart(3, "0")}`;
 describe("pacer", () => {
   it("keeps every channel window and the global window within the limits", async () => {
     const timer = createVirtualTimer();
-    const pacer = createPacer({ limits: DISCORD_LIMITS, timer });
+    const pacer = createPacer({ limits: DISCORD_LIMITS, timer, marginMs: 0 });
     const stamps: { conv: string; at: number }[] = [];
     await Promise.all(Array.from({ length: 30 }, async (_, c) => {
       for (let m = 0; m < 7; m += 1) {
@@ -63,18 +63,35 @@ describe("deliverMany against a fake that enforces Discord's limits", () => {
     expect(results.map((r) => r.outcome.kind)).toEqual(Array(40).fill("sent"));
     expect(fake.sends).toHaveLength(240);
     expect(fake.rateLimited).toBe(0);
-    // 240 at 50/s needs ≥ 4.78 s; each channel's 6th message must wait 5 s after its 1st.
-    expect(timer.now()).toBe(5000);
+    // 240 at 50/s needs ≥ 4.78 s; each channel's 6th message must wait 5 s (plus the margin) after its 1st.
+    expect(timer.now()).toBe(5000 + DEFAULT_PACER_MARGIN_MS);
     for (let i = 0; i < 40; i += 1) {
       const own = fake.sentTo(channel(i));
       expect(own.map((s) => s.message.blocks[0]?.kind)).toEqual(["header", "paper", "paper", "paper", "paper", "paper"]);
     }
   });
 
+  it("against limits counted at arrival with jittered round trips: 0 × 429 (stamped when the request leaves, with the margin); without the margin, 429s", async () => {
+    const reqs = await requests(60);
+    const arrivalRun = async (marginMs?: number) => {
+      const timer = createVirtualTimer();
+      const fake = createFakeChatAdapter({ timer, latencyMs: 40, jitterMs: 20, rejectAtArrival: true });
+      const pacers = marginMs === undefined ? undefined : new Map([["discord", createPacer({ limits: DISCORD_LIMITS, timer, marginMs })]]);
+      const results = await deliverMany(app.ports, new Map([["discord", fake]]), reqs, { concurrency: 60, timer, ...(pacers ? { pacers } : {}) });
+      return { kinds: new Set(results.map((r) => r.outcome.kind)), limited: fake.rateLimited, sends: fake.sends.length };
+    };
+    expect(await arrivalRun()).toEqual({ kinds: new Set(["sent"]), limited: 0, sends: 360 });
+    for (const r of reqs) await app.database.sqlite.prepare("DELETE FROM deliveries WHERE conversation = ?").run(r.conversation);
+    await app.database.sqlite.prepare("DELETE FROM digest_runs").run();
+    const bare = await arrivalRun(0);
+    expect(bare.limited).toBeGreaterThan(0);
+    expect(bare.sends).toBe(360);
+  });
+
   it("without the pacer the fake answers 429s and waits them out, like discord.js", async () => {
     const timer = createVirtualTimer();
     const fake = createFakeChatAdapter({ timer });
-    const unpaced = { acquire: async () => undefined, holdBack: () => undefined };
+    const unpaced = { acquire: async () => undefined, sent: () => undefined, holdBack: () => undefined };
     await deliverMany(app.ports, new Map([["discord", fake]]), await requests(20), { concurrency: 20, timer, pacers: new Map([["discord", unpaced]]) });
     expect(fake.sends).toHaveLength(120);
     expect(fake.rateLimited).toBeGreaterThan(0);

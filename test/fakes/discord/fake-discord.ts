@@ -23,9 +23,25 @@ export interface RecordedRequest {
 export interface FakeDiscordOptions {
   /** Guilds with their text channels (default: one guild with two channels). */
   guilds?: { name: string; channels: string[] }[];
+  /** Enforce Discord's limits when each request ARRIVES (5 messages / 5 s per channel, 50 requests / s global), answering 429 + retry-after + x-ratelimit-* headers. Default off. */
+  enforceLimits?: boolean;
+  /** Retry-after to announce on an enforced 429, seconds (default: the time until the window frees). */
+  retryAfterSec?: number;
 }
 
-type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
+/** Switches a test flips to stop the fake at a point of a send. */
+export interface FakeDiscordSwitches {
+  /** Create posted messages but never answer (the test kills the bot while it waits). */
+  stallAfterCreate: boolean;
+  /** When > 0: the post that creates the N-th message (counted from when it was set) is created, then never answered. */
+  stallAfterCreateAt: number;
+  /** Answer history reads (`GET /channels/:id/messages`) never (the test kills the bot during the read-back). */
+  stallReadBack: boolean;
+  /** Channels whose history the bot may not read (403 Missing Access on the read-back). */
+  noHistory: Set<string>;
+}
+
+type Reply = { status: number; body?: unknown; headers?: Record<string, string>; stall?: boolean };
 type RateLimitRule = { method: string; path: RegExp; retryAfterSec: number; remaining: number };
 
 const notFound = (message: string, code: number): Reply => ({ status: 404, body: { message, code } });
@@ -48,6 +64,45 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
   const rateLimits: RateLimitRule[] = [];
   const commands: { route: string; body: unknown }[] = [];
   const interactionMessages = new Map<string, FakeMessage[]>();
+  const nonces = new Map<string, string>();
+  const switches: FakeDiscordSwitches = { stallAfterCreate: false, stallAfterCreateAt: 0, stallReadBack: false, noHistory: new Set() };
+  let createdSinceSwitch = 0;
+  const arrivals: number[] = [];
+  const channelArrivals = new Map<string, number[]>();
+  let enforced429 = 0;
+  /** Milliseconds until the sliding window `log` (of size `size` over `span` ms) has room, pruning it. */
+  const windowWait = (log: number[], size: number, span: number, now: number): number => {
+    while (log.length > 0 && log[0]! + span <= now) log.shift();
+    return log.length < size ? 0 : log[0]! + span - now;
+  };
+  /** The 429 an arriving request gets under the enforced limits, or null (and the request is counted). */
+  const enforce = (method: string, path: string): Reply | null => {
+    if (!options.enforceLimits) return null;
+    const now = Date.now();
+    const post = method === "POST" ? path.match(/^\/channels\/(\d+)\/messages$/) : null;
+    const own = post ? (channelArrivals.get(post[1]!) ?? []) : null;
+    if (own && post) channelArrivals.set(post[1]!, own);
+    const globalWait = windowWait(arrivals, 50, 1000, now);
+    const ownWait = own ? windowWait(own, 5, 5000, now) : 0;
+    if (globalWait === 0 && ownWait === 0) {
+      arrivals.push(now);
+      own?.push(now);
+      return null;
+    }
+    enforced429 += 1;
+    const after = options.retryAfterSec ?? Math.max(globalWait, ownWait) / 1000;
+    const global = globalWait > 0 && ownWait === 0;
+    return {
+      status: 429,
+      body: { message: "You are being rate limited.", retry_after: after, global },
+      headers: { "retry-after": String(after), "x-ratelimit-limit": global ? "50" : "5", "x-ratelimit-remaining": "0", "x-ratelimit-reset-after": String(after), "x-ratelimit-bucket": "fake-messages", "x-ratelimit-scope": global ? "global" : "user", ...(global ? { "x-ratelimit-global": "true" } : {}) },
+    };
+  };
+  /** A message as history reads return it: Discord gives the nonce only to the create call. */
+  const listed = (m: FakeMessage) => {
+    const { nonce: _nonce, enforce_nonce: _enforce, ...rest } = apiMessage(m);
+    return rest;
+  };
 
   const post = (channelId: string, body: Record<string, unknown>, author = bot): FakeMessage => {
     const message: FakeMessage = { id: snowflake(), channelId, guildId: channels.get(channelId)?.guildId, author, body, reactions: new Map() };
@@ -76,7 +131,23 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
       if (!channel) return notFound("Unknown Channel", 10003);
       const rest = m[2]!;
       if (method === "GET" && rest === "") return { status: 200, body: apiChannel(channel) };
-      if (method === "POST" && rest === "/messages") return { status: 200, body: apiMessage(post(channel.id, body ?? {})) };
+      if (method === "POST" && rest === "/messages") {
+        const nonce = body?.nonce === undefined ? null : `${channel.id}:${String(body.nonce)}`;
+        const earlier = nonce && body?.enforce_nonce ? messages.get(nonces.get(nonce) ?? "") : undefined;
+        if (earlier) return { status: 200, body: apiMessage(earlier) };
+        const created = post(channel.id, body ?? {});
+        if (nonce) nonces.set(nonce, created.id);
+        createdSinceSwitch += 1;
+        const stallHere = switches.stallAfterCreateAt > 0 && createdSinceSwitch === switches.stallAfterCreateAt;
+        return { status: 200, body: apiMessage(created), stall: switches.stallAfterCreate || stallHere };
+      }
+      if (method === "GET" && rest === "/messages") {
+        if (switches.noHistory.has(channel.id)) return { status: 403, body: { message: "Missing Access", code: 50001 } };
+        const after = BigInt(query.get("after") ?? "0");
+        const limit = Math.min(100, Number(query.get("limit") ?? "50"));
+        const list = [...messages.values()].filter((m) => m.channelId === channel.id && BigInt(m.id) > after).sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+        return { status: 200, body: list.slice(0, limit).map(listed), stall: switches.stallReadBack };
+      }
       const msg = rest.match(/^\/messages\/(\d+)(.*)$/);
       const message = msg ? messages.get(msg[1]!) : undefined;
       if (msg && (!message || message.channelId !== channel.id)) return notFound("Unknown Message", 10008);
@@ -134,9 +205,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
           body: { message: "You are being rate limited.", retry_after: limited.retryAfterSec, global: false },
           headers: { "retry-after": after, "x-ratelimit-limit": "5", "x-ratelimit-remaining": "0", "x-ratelimit-reset-after": after, "x-ratelimit-bucket": "fake-bucket", "x-ratelimit-scope": "user" },
         };
-      } else reply = route(method, path, url.searchParams, body);
+      } else reply = enforce(method, path) ?? route(method, path, url.searchParams, body);
       const headers = { ...req.headers, authorization: req.headers.authorization ? "[redacted]" : undefined };
       requests.push({ method, path, query: url.search.replace(/^\?/, ""), body, headers, status: reply.status });
+      if (reply.stall) return;
       // A 204 must carry no content-type, or @discordjs/rest tries to parse the empty body.
       if (reply.status === 204) res.writeHead(204, reply.headers ?? {}).end();
       else res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers }).end(JSON.stringify(reply.body ?? {}));
@@ -160,6 +232,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     guilds,
     /** Every REST request, in order. */
     requests,
+    /** Switches that stop the fake at a point of a send. */
+    switches,
+    /** 429s answered under `enforceLimits`. */
+    enforced429: () => enforced429,
+    /** The bot's messages in a channel, oldest first. */
+    messagesIn: (channelId: string): FakeMessage[] => [...messages.values()].filter((m) => m.channelId === channelId && m.author.id === bot.id),
     /** Registered command bodies, by route. */
     commands,
     /** Stored messages by id. */
@@ -172,6 +250,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     addUser(user: FakeUser): FakeUser {
       users.set(user.id, user);
       return user;
+    },
+    /** Forgets every nonce, as Discord does once its nonce window has passed. */
+    forgetNonces(): void {
+      nonces.clear();
     },
     /** Deletes a channel: later requests to it get 404 Unknown Channel. */
     deleteChannel(channelId: string): void {

@@ -2,9 +2,10 @@
 
 let nextId = 1_300_000_000_000_000_000n;
 
-/** A fresh snowflake-like id (19 digits, increasing). */
+/** A fresh snowflake (19 digits, increasing), time-based like Discord's so `?after=<snowflake of a time>` works. */
 export function snowflake(): string {
-  nextId += 1n;
+  const timed = (BigInt(Date.now()) - 1_420_070_400_000n) << 22n;
+  nextId = timed > nextId ? timed : nextId + 1n;
   return nextId.toString();
 }
 

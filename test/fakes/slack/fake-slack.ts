@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
+import { historyAnswer, PostRate, RESPONSE_URL_USES, type FakeSlackSwitches } from "./slack-rules.js";
 
 /** One Web API call the fake received. */
 export interface RecordedCall {
@@ -31,6 +32,8 @@ export interface FakeMessage {
   threadTs: string | null;
   /** Reaction name → users. */
   reactions: Map<string, Set<string>>;
+  /** Message metadata as posted (`event_type`, `event_payload`), or null. */
+  metadata: { event_type: string; event_payload: Record<string, unknown> } | null;
 }
 
 /** A channel of the fake workspace. */
@@ -106,6 +109,13 @@ export class FakeSlack {
   readonly teamId: string;
   /** Bot user id. */
   readonly botUserId: string;
+  /** Switches: arrival-time limits, stalls at each point of a send, missing history scope. */
+  readonly switches: FakeSlackSwitches = { enforceLimits: false, stallAfterCreate: false, stallAfterCreateAt: 0, stallReadBack: false, noHistory: new Set() };
+  private created = 0;
+  /** The post-rate rule (its `limited` counts 429s). */
+  readonly rate = new PostRate();
+  /** Responses refused because a response_url was used more than RESPONSE_URL_USES times. */
+  overusedResponseUrls = 0;
   private readonly botToken: string;
   private readonly appToken: string;
   private readonly scripted = new Map<string, ScriptedReply[]>();
@@ -233,6 +243,11 @@ export class FakeSlack {
       res.end(JSON.stringify(value));
     };
     if (path.startsWith("/response/")) {
+      if (this.responses.filter((r) => r.path === path).length >= RESPONSE_URL_USES) {
+        this.overusedResponseUrls += 1;
+        res.writeHead(404, { "content-type": "text/plain" }).end("used_url");
+        return;
+      }
       this.responses.push({ path, body: JSON.parse(body || "{}") as Record<string, unknown> });
       return json(200, { ok: true });
     }
@@ -244,7 +259,17 @@ export class FakeSlack {
     if (next) return json(200, { ok: false, ...next });
     const wanted = method === "apps.connections.open" ? this.appToken : this.botToken;
     if (call.auth !== `Bearer ${wanted}`) return json(200, { ok: false, error: "invalid_auth" });
-    json(200, this.answer(method, call.params));
+    if (method === "chat.postMessage" && this.switches.enforceLimits) {
+      const retryAfter = this.rate.retryAfter(String(call.params.channel));
+      if (retryAfter > 0) return json(429, { ok: false, error: "ratelimited" }, { "retry-after": String(retryAfter) });
+    }
+    const answer = this.answer(method, call.params);
+    if (method === "chat.postMessage" && answer.ok) {
+      this.created += 1;
+      if (this.switches.stallAfterCreate || this.created === this.switches.stallAfterCreateAt) return;
+    }
+    if (method.startsWith("conversations.") && method !== "conversations.info" && this.switches.stallReadBack) return;
+    json(200, answer);
   }
 
   private answer(method: string, p: Record<string, unknown>): Record<string, unknown> {
@@ -259,10 +284,16 @@ export class FakeSlack {
         if (channel.archived) return { ok: false, error: "is_archived" };
         if (!channel.member) return { ok: false, error: "not_in_channel" };
         this.seq += 1;
-        const ts = `${1_780_000_000 + this.seq}.000100`;
-        const message: FakeMessage = { channel: String(p.channel), ts, text: String(p.text ?? ""), blocks: (p.blocks as unknown[]) ?? [], threadTs: p.thread_ts ? String(p.thread_ts) : null, reactions: new Map() };
+        const ts = `${Math.floor(Date.now() / 1000)}.${String(this.seq).padStart(6, "0")}`;
+        const metadata = typeof p.metadata === "string" ? (JSON.parse(p.metadata) as FakeMessage["metadata"]) : ((p.metadata as FakeMessage["metadata"]) ?? null);
+        const message: FakeMessage = { channel: String(p.channel), ts, text: String(p.text ?? ""), blocks: (p.blocks as unknown[]) ?? [], threadTs: p.thread_ts ? String(p.thread_ts) : null, reactions: new Map(), metadata };
         this.messages.set(`${message.channel}:${ts}`, message);
         return { ok: true, channel: message.channel, ts, message: { ts, text: message.text } };
+      }
+      case "chat.postEphemeral": {
+        if (!this.channels.has(String(p.channel))) return { ok: false, error: "channel_not_found" };
+        this.seq += 1;
+        return { ok: true, message_ts: `${Math.floor(Date.now() / 1000)}.${String(this.seq).padStart(6, "0")}` };
       }
       case "reactions.get": {
         const message = this.messages.get(`${String(p.channel)}:${String(p.timestamp)}`);
@@ -270,6 +301,13 @@ export class FakeSlack {
         if (!message) return { ok: false, error: "message_not_found" };
         const reactions = [...message.reactions].filter(([, u]) => u.size > 0).map(([name, u]) => ({ name, users: [...u], count: u.size }));
         return { ok: true, type: "message", channel: message.channel, message: { type: "message", ts: message.ts, text: message.text, ...(reactions.length ? { reactions } : {}) } };
+      }
+      case "conversations.history":
+      case "conversations.replies": {
+        const channel = String(p.channel);
+        if (!this.channels.has(channel)) return { ok: false, error: "channel_not_found" };
+        if (this.switches.noHistory.has(channel)) return { ok: false, error: "missing_scope", needed: "channels:history" };
+        return historyAnswer([...this.messages.values()], method, p, this.botUserId);
       }
       case "conversations.info": {
         const channel = this.channels.get(String(p.channel));
