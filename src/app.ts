@@ -18,6 +18,9 @@ import { createArxivLimiter } from "./sources/arxiv-limiter.js";
 import { createArxivRssSource } from "./sources/arxiv-rss.js";
 import { createHfDailyPapersSource } from "./sources/hf-daily-papers.js";
 import { createHttpClient } from "./sources/http-client.js";
+import { createOpenAiEmbedder } from "./embeddings/openai-embeddings.js";
+import { createSemanticSimilarity, type SemanticSimilarity } from "./core/topics/semantic-similarity.js";
+import type { EmbeddingCache } from "./core/topics/embeddings.js";
 import { resolveSlackCredentials } from "./adapters/slack/slack-config.js";
 
 /** Everything the bot is made of, built once. */
@@ -114,6 +117,12 @@ function assemble(loaded: LoadedConfig, options: CreateAppOptions, clock: Clock,
     events: stores.processedEvents,
     lookup: arxiv,
     llm: buildLlmDeps({ config: config.llm, apiKey: loaded.env.llmApiKey, userAgent: config.sources.http.userAgent, cache: stores.summaryCache, logger }),
+    topics: {
+      associations: stores.topicAssociations,
+      feedback: stores.topicFeedback,
+      semantic: buildSemantic(loaded, stores.embeddingCache, clock, logger),
+      learnAfterPapers: config.topics.learnAfterPapers,
+    },
     clock,
     logger,
     telemetry: options.telemetry,
@@ -127,6 +136,15 @@ function assemble(loaded: LoadedConfig, options: CreateAppOptions, clock: Clock,
     store,
     close,
   };
+}
+
+/** Embedding similarity over the configured endpoint, or null when the `embeddings` section sets no endpoint (the default). The key is passed to the client only, never logged. */
+function buildSemantic(loaded: LoadedConfig, cache: EmbeddingCache, clock: Clock, logger: Logger): SemanticSimilarity | null {
+  const { baseUrl, model, timeoutMs, weight } = loaded.config.embeddings;
+  if (!baseUrl || !model) return null;
+  const embedder = createOpenAiEmbedder({ baseUrl, model, ...(loaded.env.embeddingsApiKey ? { apiKey: loaded.env.embeddingsApiKey } : {}) });
+  logger.info({ baseUrl, model }, "embeddings on: topics also match by semantic similarity");
+  return createSemanticSimilarity({ embedder, cache, timeoutMs, weight, logger: logger.child({ component: "embeddings" }), now: () => clock.now().getTime() });
 }
 
 /** A platform adapter built but not started, and the sentence to print when its start fails. */

@@ -110,6 +110,25 @@ const configSchema = z.strictObject({
         .default(["thumbsup", "arrow_up"]),
     })
     .prefault({}),
+  topics: z
+    .strictObject({
+      /** Papers the store must have counted before learned terms join topics (fewer give noisy associations; 5000 is about a week of the default arXiv categories). */
+      learnAfterPapers: z.number().int().min(0).max(10_000_000).default(5000),
+    })
+    .prefault({}),
+  embeddings: z
+    .strictObject({
+      /** OpenAI-compatible endpoint origin without /v1 (OpenAI https://api.openai.com, Ollama http://localhost:11434, vLLM); unset = embeddings off (the default). Key from EMBEDDINGS_API_KEY. */
+      baseUrl: z.url().optional(),
+      /** Embedding model name, e.g. text-embedding-3-small or nomic-embed-text; required with baseUrl. */
+      model: z.string().trim().min(1).optional(),
+      /** Longest wait for one embeddings request, ms; then topics match by their words only. */
+      timeoutMs: z.number().int().min(100).max(120_000).default(5000),
+      /** Weight of semantic similarity in the hybrid score (1.5: a perfect cosine alone just reaches the match threshold). */
+      weight: z.number().min(0).max(5).default(1.5),
+    })
+    .refine((e) => (e.baseUrl === undefined) === (e.model === undefined), { message: "set both baseUrl and model to turn embeddings on, or neither to keep them off" })
+    .prefault({}),
   http: z
     .strictObject({
       /** Port of the health and metrics server (GET /healthz, GET /metrics); null keeps it off. PAPERS_HTTP_PORT overrides it. */
@@ -143,6 +162,8 @@ export interface AppEnv {
   slackSigningSecret: string | null;
   /** Language-model API key (LLM_API_KEY, else OPENAI_API_KEY / ANTHROPIC_API_KEY for the configured provider). */
   llmApiKey: string | null;
+  /** Bearer key of the embeddings endpoint (EMBEDDINGS_API_KEY), or null (Ollama and vLLM need none). */
+  embeddingsApiKey: string | null;
   /** True when LOG_LEVEL set the log level (the shell then keeps the full log). */
   logLevelSet: boolean;
   /** The package version npm runs us as (npm_package_version), or null. */
@@ -270,6 +291,7 @@ export function loadConfig(processEnv: NodeJS.ProcessEnv = process.env, cwd = pr
       slackAppToken: secret("SLACK_APP_TOKEN"),
       slackSigningSecret: secret("SLACK_SIGNING_SECRET"),
       llmApiKey,
+      embeddingsApiKey: secret("EMBEDDINGS_API_KEY"),
       logLevelSet: Boolean(env.LOG_LEVEL),
       packageVersion: secret("npm_package_version"),
     },

@@ -9,7 +9,7 @@ import type { OutboundMessage } from "../core/chat/message.js";
 import { BotError, isBotError } from "../core/errors.js";
 import type { IngestRun } from "../core/papers/ingest-run-store.js";
 import { checkQueryWords } from "../core/topics/check-query-words.js";
-import { explainMatch, matchTopicAcross } from "../core/topics/match-topic.js";
+import { matchTopics, prepareTopics } from "../core/topics/topic-matcher.js";
 import { parseTopicQuery } from "../core/topics/parse-topic-query.js";
 import { createLogger } from "../create-logger.js";
 import { isEntryPoint } from "../is-entry-point.js";
@@ -177,15 +177,20 @@ export function buildCli(): Command {
     .description("Every stored paper a subscription to TOPIC would deliver, with why.")
     .argument("<topic...>", 'topic, e.g. tokenization or diffusion OR "flow matching" -video')
     .option("--since <day>", "only papers listed on or after this day", dayOption)
+    .option("--channel <conversation>", "match as in this conversation (its dropped terms and feedback), e.g. slack:T1:C1")
     .option("--json", "print JSON")
     .allowUnknownOption()
-    .action(withApp(async (app, words: string[], opts: { since?: string; json?: boolean }) => {
+    .action(withApp(async (app, words: string[], opts: { since?: string; channel?: string; json?: boolean }) => {
       checkQueryWords(queryWords(words), "topic");
       const query = parseTopicQuery(queryWords(words));
-      const matches = matchTopicAcross(query, await app.ports.papers.listSince(opts.since ?? "0000-01-01"));
-      if (opts.json) return printJson(matches.map((m) => paperData(m.paper, { why: explainMatch(m.match), score: m.match.score })));
+      const stored = await app.ports.papers.listSince(opts.since ?? "0000-01-01");
+      const verdicts = await matchTopics(app.ports.topics, await prepareTopics(app.ports.topics, opts.channel ?? null, [query.raw]), stored);
+      const matches = stored
+        .flatMap((paper) => (verdicts.has(paper.id) ? [{ paper, ...verdicts.get(paper.id)! }] : []))
+        .sort((a, b) => b.score - a.score || (a.paper.id < b.paper.id ? -1 : 1));
+      if (opts.json) return printJson(matches.map((m) => paperData(m.paper, { why: m.why, score: m.score })));
       if (matches.length === 0) process.stdout.write(`No stored paper matches ${query.raw}.\n`);
-      for (const m of matches) process.stdout.write(`${m.paper.id}  ${m.paper.title}\n    why: ${explainMatch(m.match)}\n`);
+      for (const m of matches) process.stdout.write(`${m.paper.id}  ${m.paper.title}\n    why: ${m.why}\n`);
     }));
   program
     .command("summary")

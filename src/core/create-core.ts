@@ -21,6 +21,9 @@ import type { PaperStore } from "./papers/paper-store.js";
 import { createSummaries } from "./summaries/create-summaries.js";
 import type { LlmDeps } from "./summaries/llm-deps.js";
 import type { SubscriptionStore } from "./topics/subscription-store.js";
+import { createTopicLearning } from "./topics/topic-learning.js";
+import { recordFeedback } from "./topics/record-feedback.js";
+import type { TopicPorts } from "./topics/topic-ports.js";
 import type { ProcessedEvents } from "./votes/processed-events.js";
 import { reconcileRecent } from "./votes/reconcile-recent.js";
 import { recordReaction } from "./votes/record-reaction.js";
@@ -47,6 +50,8 @@ export interface CorePorts {
   lookup: PaperLookup | null;
   /** Language model, full text and summary cache; `model: null` keeps the offline default. */
   llm: LlmDeps;
+  /** Learned associations, channel feedback and optional embeddings for topic matching. */
+  topics: TopicPorts;
   /** Source of "now". */
   clock: Clock;
   /** Logger. */
@@ -96,6 +101,16 @@ export interface Core extends ChatCore {
   readonly ingests: Ingests;
 }
 
+/** An upvote by reaction feeds the channel's topic feedback (`up`), and withdrawing it withdraws that feedback; failures are logged, never thrown. */
+async function upvoteFeedback(ports: CorePorts, vote: { conversation: string; paperId: string; userId: string; added: boolean }, at: string): Promise<void> {
+  try {
+    if (vote.added) await recordFeedback(ports, { conversation: vote.conversation, paper: vote.paperId, actor: { id: vote.userId }, kind: "up", at });
+    else await ports.topics.feedback.removeUp(vote.conversation, vote.paperId, vote.userId);
+  } catch (err) {
+    ports.logger.warn({ err: err instanceof Error ? err.message : String(err), paperId: vote.paperId }, "topic feedback not updated for an upvote");
+  }
+}
+
 /**
  * Builds the core over its ports: the command registry, the summaries module (which owns the
  * model requests in flight) and the use cases, each handed only the ports it names.
@@ -105,8 +120,11 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
   const registry = createCommandRegistry();
   const telemetry = ports.telemetry ?? noopTelemetry;
   const summaries = createSummaries({ ...ports.llm, clock, logger, telemetry });
-  const commandDeps: CommandDeps = { ...ports, summaries };
-  const reactionDeps = { ledger: ports.ledger, votes: ports.votes, events: ports.events, logger, clock, upvoteEmoji: options.upvoteEmoji };
+  const learning = createTopicLearning({ papers: ports.papers, subscriptions: ports.subscriptions, associations: ports.topics.associations, logger: logger.child({ component: "topic-learning" }) });
+  const ingestDeps = { ...ports, onStored: learning.learnBatch };
+  const commandDeps: CommandDeps = { ...ports, summaries, learning };
+  const onVote = (vote: { conversation: string; paperId: string; userId: string; added: boolean }) => upvoteFeedback(ports, vote, clock.now().toISOString());
+  const reactionDeps = { ledger: ports.ledger, votes: ports.votes, events: ports.events, logger, clock, upvoteEmoji: options.upvoteEmoji, onVote };
   const commandOf = (event: InboundEvent) =>
     event.kind === "command" ? registry.find(event.name.trim() || "help") : event.kind === "button" ? registry.forButton(event.action) : undefined;
 
@@ -153,9 +171,9 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
       run: (requests, adapters, runOptions) => deliverMany(ports, adapters, requests, runOptions),
     },
     ingests: {
-      recent: (recentOptions) => ingestRecent(ports, recentOptions),
-      days: (source, days, onProgress) => ingestDays(ports, source, days, onProgress),
-      batch: (source, load) => runIngest(ports, source, null, load),
+      recent: (recentOptions) => ingestRecent(ingestDeps, recentOptions),
+      days: (source, days, onProgress) => ingestDays(ingestDeps, source, days, onProgress),
+      batch: (source, load) => runIngest(ingestDeps, source, null, load),
       count: () => ports.papers.count(),
       latestDay: (day) => ports.papers.latestDailyDay(day),
     },

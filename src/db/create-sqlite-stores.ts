@@ -6,6 +6,12 @@ import type { PaperStore } from "../core/papers/paper-store.js";
 import type { SummaryCache } from "../core/summaries/summary-cache.js";
 import type { SubscriptionStore } from "../core/topics/subscription-store.js";
 import type { VoteStore } from "../core/votes/vote-store.js";
+import type { TopicFeedbackStore } from "../core/topics/channel-feedback.js";
+import type { EmbeddingCache } from "../core/topics/embeddings.js";
+import type { TopicAssociationStore } from "../core/topics/learn-associations.js";
+import { createSqliteEmbeddingCache } from "./sqlite-embedding-cache.js";
+import { createSqliteTopicAssociationStore } from "./sqlite-topic-association-store.js";
+import { createSqliteTopicFeedbackStore } from "./sqlite-topic-feedback-store.js";
 import type { OpenDatabase } from "./open-database.js";
 import { createSqliteChannelSettingsStore } from "./sqlite-channel-settings-store.js";
 import { createSqliteDeliveryLedger } from "./sqlite-delivery-ledger.js";
@@ -37,6 +43,12 @@ export interface SqliteStores {
   ledger: DeliveryLedger;
   /** Cached model TL;DRs and full texts, and the daily model-request budget. */
   summaryCache: SummaryCache;
+  /** Co-occurrence counts behind learned topic terms, and each channel's dropped terms. */
+  topicAssociations: TopicAssociationStore;
+  /** Each channel's feedback on its topics' papers. */
+  topicFeedback: TopicFeedbackStore;
+  /** Embedding vectors of papers and topics. */
+  embeddingCache: EmbeddingCache;
   /** Export and import of channels' configuration, votes and saved state. */
   transfer: StoreTransfer;
 }
@@ -58,6 +70,9 @@ export function createSqliteStores(open: OpenDatabase, options: SqliteStoresOpti
     channelSettings: createSqliteChannelSettingsStore(open),
     ledger: createSqliteDeliveryLedger(open),
     summaryCache: createSqliteSummaryCache(open),
+    topicAssociations: createSqliteTopicAssociationStore(open),
+    topicFeedback: createSqliteTopicFeedbackStore(open),
+    embeddingCache: createSqliteEmbeddingCache(open, () => (options.clock?.now() ?? new Date()).toISOString()),
     transfer: createSqliteStoreTransfer(open),
   };
 }

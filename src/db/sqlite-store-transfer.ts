@@ -59,6 +59,8 @@ export function createSqliteStoreTransfer(open: OpenDatabase): StoreTransfer {
       "SELECT conversation, digest_day AS digestDay, item_key AS itemKey, paper_id AS paperId, message_ref AS messageRef, status, claimed_at AS claimedAt, sent_at AS sentAt, error FROM deliveries ORDER BY conversation, digest_day, item_key",
     ),
     llmUsage: sqlite.prepare("SELECT day, requests FROM llm_usage ORDER BY day"),
+    dropped: sqlite.prepare("SELECT conversation, topic_key AS topicKey, term, dropped_by AS droppedBy, dropped_at AS droppedAt FROM topic_dropped_terms ORDER BY conversation, topic_key, term"),
+    feedback: sqlite.prepare("SELECT conversation, topic_key AS topicKey, paper_id AS paperId, user_id AS userId, kind, title, ai_keywords AS aiKeywords, at FROM topic_feedback ORDER BY conversation, topic_key, paper_id, user_id"),
   };
   const put = {
     settings: sqlite.prepare(`
@@ -84,6 +86,12 @@ export function createSqliteStoreTransfer(open: OpenDatabase): StoreTransfer {
     llmUsage: sqlite.prepare(`
       INSERT INTO llm_usage (day, requests) VALUES (@day, @requests)
       ON CONFLICT (day) DO UPDATE SET requests = excluded.requests WHERE excluded.requests > llm_usage.requests`),
+    dropped: sqlite.prepare(`
+      INSERT INTO topic_dropped_terms (conversation, topic_key, term, dropped_by, dropped_at) VALUES (@conversation, @topicKey, @term, @droppedBy, @droppedAt)
+      ON CONFLICT DO NOTHING`),
+    feedback: sqlite.prepare(`
+      INSERT INTO topic_feedback (conversation, topic_key, paper_id, user_id, kind, title, ai_keywords, at) VALUES (@conversation, @topicKey, @paperId, @userId, @kind, @title, @aiKeywords, @at)
+      ON CONFLICT DO NOTHING`),
   };
 
   const readAll = sqlite.transaction((): StoreDocument => {
@@ -127,11 +135,15 @@ export function createSqliteStoreTransfer(open: OpenDatabase): StoreTransfer {
       votes: q.votes.all() as StoreDocument["votes"],
       delivery: { runs, items: q.items.all() as StoreDocument["delivery"]["items"] },
       llmUsage: q.llmUsage.all() as StoreDocument["llmUsage"],
+      topics: {
+        droppedTerms: q.dropped.all() as StoreDocument["topics"]["droppedTerms"],
+        feedback: (q.feedback.all() as (Omit<StoreDocument["topics"]["feedback"][number], "aiKeywords"> & { aiKeywords: string })[]).map((f) => ({ ...f, aiKeywords: JSON.parse(f.aiKeywords) as string[] })),
+      },
     };
   });
 
   const writeAll = sqlite.transaction((doc: StoreDocument): ImportSummary => {
-    const summary: ImportSummary = { settings: 0, subscriptions: 0, votes: 0, runs: 0, items: 0, llmUsage: 0 };
+    const summary: ImportSummary = { settings: 0, subscriptions: 0, votes: 0, runs: 0, items: 0, llmUsage: 0, topicState: 0 };
     for (const channel of doc.channels) {
       const { conversation, platform, workspace } = channel;
       if (channel.settings) {
@@ -144,6 +156,8 @@ export function createSqliteStoreTransfer(open: OpenDatabase): StoreTransfer {
     for (const run of doc.delivery.runs) summary.runs += put.run.run({ ...run, late: run.late ? 1 : 0 }).changes;
     for (const item of doc.delivery.items) summary.items += put.item.run(item).changes;
     for (const usage of doc.llmUsage) summary.llmUsage += put.llmUsage.run(usage).changes;
+    for (const d of doc.topics.droppedTerms) summary.topicState += put.dropped.run(d).changes;
+    for (const f of doc.topics.feedback) summary.topicState += put.feedback.run({ ...f, aiKeywords: JSON.stringify(f.aiKeywords) }).changes;
     return summary;
   });
 

@@ -33,9 +33,9 @@ describe("StoreTransfer across dialects: SQLite → Postgres → SQLite", () => 
   it("imports a SQLite export into Postgres, exports the same document back, and a second import changes nothing", async () => {
     expect(doc.delivery.items.length).toBeGreaterThan(1);
     const first = await postgres.transfer.importAll(doc);
-    expect(first).toEqual({ settings: 1, subscriptions: 2, votes: 1, runs: 1, items: doc.delivery.items.length, llmUsage: 1 });
+    expect(first).toEqual({ settings: 1, subscriptions: 2, votes: 1, runs: 1, items: doc.delivery.items.length, llmUsage: 1, topicState: doc.topics.feedback.length + doc.topics.droppedTerms.length });
     expect(await postgres.transfer.exportAll()).toEqual(doc);
-    expect(await postgres.transfer.importAll(doc)).toEqual({ settings: 0, subscriptions: 0, votes: 0, runs: 0, items: 0, llmUsage: 0 });
+    expect(await postgres.transfer.importAll(doc)).toEqual({ settings: 0, subscriptions: 0, votes: 0, runs: 0, items: 0, llmUsage: 0, topicState: 0 });
     expect((await postgres.channelSettings.get(CHANNEL))?.useThread).toBe(true);
   });
 

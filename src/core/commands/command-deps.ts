@@ -7,6 +7,8 @@ import type { PaperLookup } from "../papers/paper-source.js";
 import type { PaperStore } from "../papers/paper-store.js";
 import type { Summaries } from "../summaries/create-summaries.js";
 import type { SubscriptionStore } from "../topics/subscription-store.js";
+import type { TopicLearning } from "../topics/topic-learning.js";
+import type { TopicPorts } from "../topics/topic-ports.js";
 import type { VoteStore } from "../votes/vote-store.js";
 import type { Telemetry } from "../telemetry.js";
 
@@ -31,6 +33,10 @@ export interface CommandDeps {
   lookup: PaperLookup | null;
   /** Model-backed summaries and answers (the offline default when no model is configured). */
   summaries: Summaries;
+  /** Learned associations, channel feedback and embeddings (topic matching's signals). */
+  topics: TopicPorts;
+  /** Counting topics over the store (a newly followed topic is backfilled). */
+  learning: TopicLearning;
   /** Source of "now". */
   clock: Clock;
   /** Logger. */

@@ -16,6 +16,9 @@ import { topCommand } from "./top.js";
 import { topicsCommand } from "./topics.js";
 import { unsubscribeCommand } from "./unsubscribe.js";
 import { upvoteCommand } from "./upvote.js";
+import { forgetCommand } from "./forget.js";
+import { lessCommand } from "./less.js";
+import { moreCommand } from "./more.js";
 
 /** The command set, in help order. */
 export interface CommandRegistry {
@@ -42,7 +45,10 @@ export function createCommandRegistry(): CommandRegistry {
     subscribeCommand,
     unsubscribeCommand,
     topicsCommand,
+    forgetCommand,
     upvoteCommand,
+    moreCommand,
+    lessCommand,
     topCommand,
     scheduleCommand,
     settingsCommand,

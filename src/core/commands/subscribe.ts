@@ -19,8 +19,8 @@ export const subscribeCommand = defineCommand({
   options: [{ name: "topic", description: 'Topic, e.g. tokenization or diffusion OR "flow matching" -video', type: "topic", required: true, rest: true }],
   args: z.object({ topic: topicArg }),
   requiresManager: true,
-  async run(args, ctx: CommandContext<Uses<"subscriptions" | "papers" | "clock">>) {
-    const { subscriptions, papers, clock } = ctx.deps;
+  async run(args, ctx: CommandContext<Uses<"subscriptions" | "papers" | "clock" | "topics" | "learning">>) {
+    const { subscriptions, papers, clock, topics, learning } = ctx.deps;
     checkQueryWords(args.topic, "topic");
     const query = parseTopicQuery(args.topic);
     const existing = await subscriptions.list(ctx.conversation);
@@ -35,7 +35,8 @@ export const subscribeCommand = defineCommand({
       addedBy: ctx.actor.id,
       addedAt: clock.now().toISOString(),
     });
+    await learning.ensureTopics([query.raw]);
     const head = endSentence(created ? `Subscribed this channel to ${query.raw}` : `This channel already follows ${query.raw}`);
-    return textReply(`${head} ${await previewTopic(query, { papers, clock })}`);
+    return textReply(`${head} ${await previewTopic(query, { papers, clock, topics }, ctx.conversation)}`);
   },
 });

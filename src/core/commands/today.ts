@@ -18,7 +18,7 @@ export const todayCommand = defineCommand({
     { name: "topic", description: "Only papers about this topic, e.g. tokenization", type: "topic", required: false, rest: true },
   ],
   args: z.object({ date: dayArg.optional(), topic: topicArg.optional(), limit: z.number().int().min(1).max(500).optional() }),
-  async run(args, ctx: CommandContext<Uses<"papers" | "votes" | "clock">>) {
+  async run(args, ctx: CommandContext<Uses<"papers" | "votes" | "clock" | "topics">>) {
     const listing = await listDay(ctx.deps, { date: args.date, topic: args.topic, limit: args.limit ?? TODAY_DEFAULT_LIMIT, conversation: ctx.conversation });
     if (listing.kind === "empty") return { ...textReply(listing.reason, false), data: { kind: "papers", papers: [] } };
     const cards = listing.papers.map((r, i) => toPaperCard(r.paper, { rank: i + 1, localVotes: r.localVotes, matched: r.matched }));

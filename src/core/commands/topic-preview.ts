@@ -3,7 +3,8 @@ import { addDays, utcDay } from "../clock.js";
 import type { Clock } from "../clock.js";
 import type { PaperStore } from "../papers/paper-store.js";
 import { COMMON_WORDS } from "../topics/check-query-words.js";
-import { matchTopicAcross } from "../topics/match-topic.js";
+import { matchTopics, prepareTopics } from "../topics/topic-matcher.js";
+import type { TopicPorts } from "../topics/topic-ports.js";
 import { termKey } from "../topics/parse-topic-query.js";
 import type { QueryTerm, TopicQuery } from "../topics/topic-query.js";
 
@@ -22,15 +23,17 @@ export interface TopicPreviewDeps {
   papers: PaperStore;
   /** Source of "now"; the window ends at the newest stored listing on or before today. */
   clock: Clock;
+  /** The matcher's signals: the preview matches as the daily run will. */
+  topics: TopicPorts;
 }
 
 /**
- * One or two sentences on what a topic would have matched among the papers stored from the
+ * One or two sentences on what a topic would have matched (with the daily run's matcher, for `conversation`) among the papers stored from the
  * last PREVIEW_DAYS days: how many matched, with examples; or, when none did, how many were
  * looked at and the closest papers (by full-text search on any of the topic's words), and a
  * spelling hint only for words no stored paper contains.
  */
-export async function previewTopic(query: TopicQuery, deps: TopicPreviewDeps): Promise<string> {
+export async function previewTopic(query: TopicQuery, deps: TopicPreviewDeps, conversation: string | null): Promise<string> {
   const { papers, clock } = deps;
   // The window ends at the newest stored listing, so a store that is behind (offline, or
   // a quiet weekend) still previews a full week of papers.
@@ -46,7 +49,11 @@ export async function previewTopic(query: TopicQuery, deps: TopicPreviewDeps): P
   const newest = [...(window[0]?.dailyDates ?? []), ...(window[0]?.announcedDates ?? [])].reduce((a, b) => (b > a ? b : a), until);
   const days = until === today ? `the last ${PREVIEW_DAYS} days` : `the ${PREVIEW_DAYS} days up to ${until}`;
   const span = newest > until ? { in: `From ${since} to ${newest}`, stored: `listed from ${since} to ${newest}` } : { in: `In ${days}`, stored: `stored from ${days}` };
-  const matches = matchTopicAcross(query, window);
+  const verdicts = await matchTopics(deps.topics, await prepareTopics(deps.topics, conversation, [query.raw]), window);
+  const matches = window
+    .filter((p) => verdicts.has(p.id))
+    .map((paper) => ({ paper, score: verdicts.get(paper.id)!.score }))
+    .sort((a, b) => b.score - a.score || (a.paper.id < b.paper.id ? -1 : 1));
   if (matches.length > 0) {
     const examples = matches.slice(0, EXAMPLES).map((m) => `"${m.paper.title}" (${m.paper.id})`);
     return `${span.in} it would have matched ${plural(matches.length, "paper")}${matches.length === 1 ? ":" : ", e.g."} ${examples.join(" and ")}.`;

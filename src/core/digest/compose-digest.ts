@@ -66,6 +66,12 @@ export function composeDigest(content: DigestContent): ComposedDigest {
           buttons: [
             { action: "summary", label: "Summary", value: c.paper.id },
             { action: "upvote", label: "Upvote", value: c.paper.id },
+            ...(content.topics.length > 0
+              ? [
+                  { action: "more", label: "More like this", value: c.paper.id },
+                  { action: "less", label: "Not this", value: c.paper.id },
+                ]
+              : []),
           ],
         },
       ],

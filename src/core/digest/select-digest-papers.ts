@@ -5,10 +5,9 @@ import type { PaperStore } from "../papers/paper-store.js";
 import type { SubscriptionStore } from "../topics/subscription-store.js";
 import type { VoteStore } from "../votes/vote-store.js";
 import type { Paper } from "../papers/paper.js";
-import { explainMatch, matchPrepared } from "../topics/match-topic.js";
-import { parseTopicQuery } from "../topics/parse-topic-query.js";
-import { preparePaper } from "../topics/prepare-paper.js";
-import { prepareQuery, type CompiledQuery } from "../topics/prepare-query.js";
+import type { CompiledQuery } from "../topics/prepare-query.js";
+import { matchTopics, prepareTopics } from "../topics/topic-matcher.js";
+import type { TopicPorts } from "../topics/topic-ports.js";
 import type { ChannelSettings } from "./channel-settings-store.js";
 import type { DeliveryLedger } from "./delivery-ledger.js";
 import { rankPapers, type RankInput, type RankedCandidate } from "../papers/rank-papers.js";
@@ -30,6 +29,8 @@ export interface SelectDeps {
   ingestRuns: IngestRunStore;
   /** What was already sent, and the channel's previous digest. */
   ledger: DeliveryLedger;
+  /** Learned terms, the channel's feedback and embeddings, for topic channels. */
+  topics: TopicPorts;
 }
 
 /** What to select for. */
@@ -80,17 +81,6 @@ async function windowDays(deps: SelectDeps, req: SelectRequest): Promise<string[
   return days;
 }
 
-/** The channel's topics compiled once; invalid stored topics are skipped. */
-function compileTopics(topics: string[]): { topic: string; compiled: CompiledQuery }[] {
-  return topics.flatMap((topic) => {
-    try {
-      return [{ topic, compiled: prepareQuery(parseTopicQuery(topic)) }];
-    } catch {
-      return [];
-    }
-  });
-}
-
 /** Why there is nothing at all to look at for these days. */
 async function noListReason(deps: SelectDeps, listDay: string): Promise<string> {
   if (isWeekend(listDay)) return `no new papers: arXiv does not announce on weekends, so Hugging Face has no list for ${weekdayName(listDay)} ${listDay}`;
@@ -139,26 +129,19 @@ export async function selectDigestPapers(deps: SelectDeps, req: SelectRequest): 
 
   const counts = await deps.votes.counts({ workspace: settings.workspace }, popular.map((p) => p.id));
   const inputs: RankInput[] = [];
-  const compiled = topicMode ? compileTopics(topics) : [];
+  const prepared = topicMode ? await prepareTopics(deps.topics, req.conversation, topics) : [];
+  const verdicts = topicMode ? await matchTopics(deps.topics, prepared, popular) : new Map();
   for (const paper of popular) {
     const localVotes = counts.get(paper.id) ?? 0;
     if (!topicMode) {
       inputs.push({ paper, localVotes, matchScore: null, matched: null });
       continue;
     }
-    const prepared = preparePaper(paper);
-    let score = 0;
-    const why: string[] = [];
-    for (const t of compiled) {
-      const m = matchPrepared(t.compiled, prepared);
-      if (!m) continue;
-      score = Math.max(score, m.score);
-      why.push(explainMatch(m));
-    }
-    if (why.length > 0) inputs.push({ paper, localVotes, matchScore: score, matched: why.join("; ") });
+    const verdict = verdicts.get(paper.id);
+    if (verdict) inputs.push({ paper, localVotes, matchScore: verdict.score, matched: verdict.why });
   }
   if (inputs.length === 0) {
-    const closest = await closestPapers(deps, compiled.map((c) => c.compiled), popular, listDays[0] ?? req.listDay);
+    const closest = await closestPapers(deps, prepared.map((c) => c.compiled), popular, listDays[0] ?? req.listDay);
     const named = closest.length > 0 ? `closest: ${closest.map((c) => `${c.title} (${c.id})`).join("; ")}` : `none of the ${popular.length} new papers mentions them`;
     return empty(`no paper matched your topics today (${topics.join(", ")}); ${named}`, closest);
   }

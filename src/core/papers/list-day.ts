@@ -3,7 +3,8 @@ import { utcDay } from "../clock.js";
 import type { Clock } from "../clock.js";
 import { BotError } from "../errors.js";
 import { checkQueryWords } from "../topics/check-query-words.js";
-import { explainMatch, matchTopic } from "../topics/match-topic.js";
+import { matchTopics, prepareTopics } from "../topics/topic-matcher.js";
+import type { TopicPorts } from "../topics/topic-ports.js";
 import { parseTopicQuery } from "../topics/parse-topic-query.js";
 import type { TopicQuery } from "../topics/topic-query.js";
 import type { VoteStore } from "../votes/vote-store.js";
@@ -40,8 +41,8 @@ export interface ListDayOptions {
   conversation: string | null;
 }
 
-/** The day's HF Daily Papers ranked like the digest (rankPapers: log-scaled HF upvotes plus local votes), optionally filtered by topic. */
-export async function listDay(deps: { papers: PaperStore; votes: VoteStore; clock: Clock }, options: ListDayOptions): Promise<DayListing> {
+/** The day's HF Daily Papers ranked like the digest (rankPapers: log-scaled HF upvotes plus local votes), optionally filtered by topic with the digest's matcher (the conversation's learned terms and feedback, and embeddings when configured). */
+export async function listDay(deps: { papers: PaperStore; votes: VoteStore; clock: Clock; topics: TopicPorts }, options: ListDayOptions): Promise<DayListing> {
   const { papers, votes, clock } = deps;
   const today = utcDay(clock.now());
   if (options.date && options.date > today) throw new BotError("INVALID_ARGS", `${options.date} is in the future; pick ${today} or an earlier day.`);
@@ -57,11 +58,9 @@ export async function listDay(deps: { papers: PaperStore; votes: VoteStore; cloc
   }
   const matched = new Map<string, { why: string; score: number }>();
   if (query) {
-    list = list.filter((p) => {
-      const m = matchTopic(query, p);
-      if (m) matched.set(p.id, { why: explainMatch(m), score: m.score });
-      return m !== null;
-    });
+    const verdicts = await matchTopics(deps.topics, await prepareTopics(deps.topics, options.conversation, [query.raw]), list);
+    for (const [id, v] of verdicts) matched.set(id, { why: v.why, score: v.score });
+    list = list.filter((p) => matched.has(p.id));
     if (list.length === 0) {
       return { kind: "empty", day, query, reason: `${endSentence(`None of the ${day} papers is about ${query.raw}`)} Try a broader topic, or /papers search ${query.raw} for older papers.` };
     }

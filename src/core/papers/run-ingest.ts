@@ -13,6 +13,8 @@ export interface IngestDeps {
   ingestRuns: IngestRunStore;
   /** Where reasons for failed and partial runs are logged. */
   logger: Logger;
+  /** Called with the ids stored for the first time, after each successful upsert (topic learning counts them); must not throw. */
+  onStored?: (insertedIds: readonly string[]) => Promise<void>;
   /** Where finished runs are counted; absent counts nothing. */
   telemetry?: Telemetry;
 }
@@ -70,6 +72,7 @@ export async function runIngest(deps: IngestDeps, source: string, day: string | 
       const result = await deps.papers.upsert(batch.papers);
       papersNew = result.inserted.length;
       papersUpdated = result.updated.length;
+      if (deps.onStored && result.inserted.length > 0) await deps.onStored(result.inserted);
     } catch (err) {
       log.error({ err: err instanceof Error ? err.message : String(err) }, "storing papers failed");
       return fail(`storing papers failed: ${oneLineReason(err)}`, batch.bad, err);

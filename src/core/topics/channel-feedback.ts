@@ -82,10 +82,24 @@ export function feedbackAdjustment(profile: FeedbackProfile, paper: Pick<Matchab
   return { delta, terms: hits.slice(0, 3).map(([t]) => t) };
 }
 
-/** Where a conversation's votes per topic live, for the lead to implement on SQLite/Postgres. */
+/** What recording a vote did: a new vote, a change of a person's earlier vote on that paper, or a repeat of it. */
+export type FeedbackChange = "added" | "changed" | "unchanged";
+
+/** Where a conversation's votes per topic live (SQLite here; Postgres later), one per person per paper and topic. */
 export interface TopicFeedbackStore {
-  /** Records one vote (the store keeps the latest per person and paper). */
-  add(conversation: string, topic: string, vote: FeedbackVote): Promise<void>;
-  /** Every counted vote of a conversation on a topic. */
+  /** Records one vote at `at` (ISO); the store keeps the latest per person and paper. */
+  add(conversation: string, topic: string, vote: FeedbackVote, at: string): Promise<FeedbackChange>;
+  /** Every counted vote of a conversation on a topic, oldest first. */
   list(conversation: string, topic: string): Promise<FeedbackVote[]>;
+  /** Withdraws a person's upvote-kind (`up`) feedback on a paper in a conversation, every topic; returns how many rows went. */
+  removeUp(conversation: string, paperId: string, userId: string): Promise<number>;
+}
+
+/** The strongest weights of a profile as text: `+0.12 "bpe", +0.10 "subword"; −0.20 "vision"` ("" when empty); at most `n` each way. */
+export function explainProfile(profile: FeedbackProfile, n = 3): string {
+  const sorted = [...profile.weights].sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1));
+  const fmt = ([t, w]: [string, number]) => `${w > 0 ? "+" : "−"}${Math.abs(w).toFixed(2)} "${t}"`;
+  const up = sorted.filter(([, w]) => w > 0).slice(0, n).map(fmt);
+  const down = sorted.filter(([, w]) => w < 0).slice(0, n).map(fmt);
+  return [up.join(", "), down.join(", ")].filter(Boolean).join("; ");
 }

@@ -43,7 +43,8 @@ export function paperText(paper: { title: string; abstract: string }): string {
 
 /**
  * Cosines of a topic against papers, through the cache; embeds only what is missing, within
- * `timeoutMs` (default 5 s). Resolves to null on any failure, so the caller matches lexically.
+ * `timeoutMs` (default 5 s). Resolves to null on any failure, so the caller matches lexically;
+ * `onFailure` hears why (for the log, never for users).
  */
 export async function topicCosines(
   embedder: Embedder,
@@ -51,7 +52,12 @@ export async function topicCosines(
   topic: string,
   papers: readonly { id: string; title: string; abstract: string }[],
   timeoutMs = 5000,
+  onFailure: (reason: string) => void = () => undefined,
 ): Promise<Map<string, number> | null> {
+  const fail = (reason: string): null => {
+    onFailure(reason);
+    return null;
+  };
   try {
     const topicKey = `${embedder.model}:topic:${topic}`;
     const keys = [topicKey, ...papers.map((p) => `${embedder.model}:paper:${p.id}`)];
@@ -66,19 +72,20 @@ export async function topicCosines(
         if (v) fresh.set(k, v);
       });
       const dims = new Set([...known.values(), ...fresh.values()].map((v) => v.length));
-      if (fresh.size !== missing.length || dims.size !== 1) return null;
+      if (fresh.size !== missing.length) return fail(`${fresh.size} vectors for ${missing.length} texts`);
+      if (dims.size !== 1) return fail("vectors of different lengths (did the model change? set embeddings.model to the model that filled the cache)");
       await cache.putMany(fresh);
       for (const [k, v] of fresh) known.set(k, v);
     }
     const t = known.get(topicKey);
-    if (!t) return null;
+    if (!t) return fail("no vector for the topic");
     const out = new Map<string, number>();
     for (const p of papers) {
       const c = cosine(t, known.get(`${embedder.model}:paper:${p.id}`) ?? []);
       if (!Number.isNaN(c)) out.set(p.id, c);
     }
     return out;
-  } catch {
-    return null;
+  } catch (err) {
+    return fail(err instanceof Error ? err.message : String(err));
   }
 }

@@ -44,8 +44,10 @@ export interface HybridMatch {
  */
 export function matchWithSignals(compiled: CompiledQuery, paper: PreparedPaper & Pick<MatchablePaper, "title" | "aiKeywords">, signals: MatchSignals = {}): HybridMatch | null {
   const match = matchPrepared(compiled, paper);
-  const excluded = compiled.exclude.some((t) => scoreTerm(t, paper).score > 0);
-  if (excluded) return null;
+  const canLift = signals.cosine !== undefined || (signals.feedback !== undefined && signals.feedback.weights.size > 0);
+  // The daily run's common case: no signal can lift a paper the words do not match, so skip scoring it again.
+  if (!match && !canLift) return null;
+  if (!match && compiled.exclude.some((t) => scoreTerm(t, paper).score > 0)) return null;
   const lexical = match ? match.score : bestClause(compiled, paper);
   const feedback = signals.feedback ? feedbackAdjustment(signals.feedback, paper) : { delta: 0, terms: [] };
   const cosine = signals.cosine;
@@ -61,7 +63,7 @@ export function matchWithSignals(compiled: CompiledQuery, paper: PreparedPaper &
 }
 
 /** The best clause score of a topic on a paper, below the threshold too (0 when a required term is absent everywhere). */
-function bestClause(compiled: CompiledQuery, paper: PreparedPaper): number {
+export function bestClause(compiled: CompiledQuery, paper: PreparedPaper): number {
   let best = 0;
   const score = (t: Parameters<typeof scoreTerm>[0]): TermScore => scoreTerm(t, paper);
   for (const clause of compiled.clauses) {

@@ -141,12 +141,14 @@ export function explainLearned(t: LearnedAssociation): string {
 
 /** Where learned counts and a channel's dropped terms live (SQLite/Postgres implementations outside the core). */
 export interface TopicAssociationStore {
-  /** The counts over every paper ingested so far. */
-  loadCounts(): Promise<AssociationCounts>;
-  /** Adds a batch's counts (from countBatch) to the stored ones. */
+  /** The store-wide counts (papers, and the papers of each term these topics co-occur with) and the counts of `topicKeys` only. */
+  loadCounts(topicKeys: readonly string[]): Promise<AssociationCounts>;
+  /** Adds a batch's counts (from countBatch) to the stored ones; a topic in `delta.topics` is marked counted even with 0 papers. */
   addCounts(delta: AssociationCounts): Promise<void>;
+  /** Topic keys whose counts exist (counted since the store began, or backfilled when first followed). */
+  countedTopics(): Promise<Set<string>>;
   /** Terms a manager dropped from a topic in one conversation. */
   droppedTerms(conversation: string, topic: string): Promise<Set<string>>;
-  /** Drops a learned term from a topic in one conversation; returns false when it was already dropped. */
-  dropTerm(conversation: string, topic: string, term: string): Promise<boolean>;
+  /** Drops a learned term from a topic in one conversation (`by` a user, `at` ISO); returns false when it was already dropped. */
+  dropTerm(conversation: string, topic: string, term: string, by: string, at: string): Promise<boolean>;
 }

@@ -98,6 +98,25 @@ const deliverySchema = z.strictObject({
   error: text(1000).nullable(),
 });
 
+const droppedTermSchema = z.strictObject({
+  conversation: text(200).min(1),
+  topicKey: text(500).min(1),
+  term: text(200).min(1),
+  droppedBy: text(200),
+  droppedAt: iso,
+});
+
+const feedbackSchema = z.strictObject({
+  conversation: text(200).min(1),
+  topicKey: text(500).min(1),
+  paperId: text(64).min(1),
+  userId: text(200).min(1),
+  kind: z.enum(["up", "more", "less"]),
+  title: text(2000),
+  aiKeywords: z.array(text(200)).max(100),
+  at: iso,
+});
+
 /** The whole export document: what each channel configured, its votes, and the bot's saved delivery state. */
 export const storeDocumentSchema = z.strictObject({
   /** Always STORE_DOCUMENT_FORMAT. */
@@ -110,6 +129,8 @@ export const storeDocumentSchema = z.strictObject({
   votes: z.array(voteSchema),
   /** Saved state: which digests ran and every message they posted (so nothing is posted twice, and reactions on old posts still count). */
   delivery: z.strictObject({ runs: z.array(runSchema), items: z.array(deliverySchema) }),
+  /** Each channel's steering of its topics: learned terms a manager dropped, and the feedback votes (absent in older exports). Learned counts and embeddings are not exported: the store recomputes them. */
+  topics: z.strictObject({ droppedTerms: z.array(droppedTermSchema), feedback: z.array(feedbackSchema) }).default({ droppedTerms: [], feedback: [] }),
   /** Saved state: language-model requests made per UTC day (the daily budget). */
   llmUsage: z.array(z.strictObject({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use YYYY-MM-DD"), requests: z.number().int().min(0) })),
 });

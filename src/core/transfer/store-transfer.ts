@@ -14,6 +14,8 @@ export interface ImportSummary {
   items: number;
   /** Days of model-request counts added or raised. */
   llmUsage: number;
+  /** Dropped learned terms and topic feedback votes added. */
+  topicState: number;
 }
 
 /** Moving what channels configured (and the saved state) out of a store and into another, SQLite or Postgres. */

@@ -18,6 +18,8 @@ export interface ReactionDeps {
   events: ProcessedEvents;
   /** Logger. */
   logger: Logger;
+  /** Told of each upvote counted or removed by a reaction (the channel's topic feedback follows it); must not throw. */
+  onVote?: (vote: { conversation: string; paperId: string; userId: string; added: boolean }) => Promise<void>;
 }
 
 /** The vote source a reaction is: one per message and emoji, so 👍 and ⬆️ on one message are two sources of one vote. */
@@ -46,9 +48,12 @@ export async function recordReaction(deps: ReactionDeps, event: ReactionEvent, u
   const source = reactionSource(event.messageRef, event.emoji);
   if (event.added) {
     const added = await deps.votes.add({ paperId: item.paperId, conversation: item.conversation, workspace: event.workspace, userId: event.actor.id, via: "reaction", at: now, source });
+    if (added) await deps.onVote?.({ conversation: item.conversation, paperId: item.paperId, userId: event.actor.id, added: true });
     return added ? "counted" : "unchanged";
   }
-  return (await deps.votes.remove(item.conversation, item.paperId, event.actor.id, source)) ? "removed" : "unchanged";
+  const removed = await deps.votes.remove(item.conversation, item.paperId, event.actor.id, source);
+  if (removed) await deps.onVote?.({ conversation: item.conversation, paperId: item.paperId, userId: event.actor.id, added: false });
+  return removed ? "removed" : "unchanged";
 }
 
 /** One emoji's reactors on a message, as the reconcile hands them over (only emoji that count). */
@@ -76,13 +81,19 @@ export async function reconcileReactions(deps: ReactionDeps, messageRef: string,
   let added = 0;
   let removed = 0;
   for (const { userId, source } of present.values()) {
-    if (await deps.votes.add({ paperId: item.paperId, conversation: item.conversation, workspace, userId, via: "reaction", at: now, source })) added += 1;
+    if (await deps.votes.add({ paperId: item.paperId, conversation: item.conversation, workspace, userId, via: "reaction", at: now, source })) {
+      added += 1;
+      await deps.onVote?.({ conversation: item.conversation, paperId: item.paperId, userId, added: true });
+    }
   }
   const ours = `reaction:${messageRef}:`;
   for (const held of await deps.votes.reactionSources(item.conversation, item.paperId)) {
     if (!(held.source.startsWith(ours) || held.source === LEGACY_SOURCE || held.source === "reaction")) continue;
     if (present.has(`${held.userId}\n${held.source}`)) continue;
-    if (await deps.votes.remove(item.conversation, item.paperId, held.userId, held.source)) removed += 1;
+    if (await deps.votes.remove(item.conversation, item.paperId, held.userId, held.source)) {
+      removed += 1;
+      await deps.onVote?.({ conversation: item.conversation, paperId: item.paperId, userId: held.userId, added: false });
+    }
   }
   if (added || removed) deps.logger.info({ messageRef, paperId: item.paperId, added, removed }, "reconciled reactions");
   return { added, removed };

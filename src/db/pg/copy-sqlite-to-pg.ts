@@ -9,7 +9,7 @@ export interface CopyCounts {
   papers: number;
   /** Listing days of papers. */
   listings: number;
-  /** Cached TL;DRs and full texts. */
+  /** Cached TL;DRs, full texts and embedding vectors. */
   summaries: number;
   /** Ingest-run ledger rows. */
   ingestRuns: number;
@@ -75,6 +75,9 @@ export async function copySqliteToPg(sqlite: OpenDatabase, pg: OpenPgDatabase, o
   // Explicit ids were copied: move the identity past them so new runs do not collide.
   await pg.pool.query("SELECT setval(pg_get_serial_sequence('ingest_runs', 'id'), greatest((SELECT max(id) FROM ingest_runs), 1))");
   counts.events += await insertRows(pg, "processed_events", [["event_key", "text"], ["at", "text"]], db.prepare("SELECT event_key, at FROM processed_events").all() as Row[]);
+  // Learned counts and embeddings are not in the export (a store recomputes them), but copying them saves the work.
+  counts.summaries += await insertRows(pg, "embeddings", [["cache_key", "text"], ["vector", "text"], ["created_at", "text"]], db.prepare("SELECT cache_key, vector, created_at FROM embeddings").all() as Row[]);
+  await insertRows(pg, "topic_cooccurrence", [["topic_key", "text"], ["term", "text"], ["papers", "int"]], db.prepare("SELECT topic_key, term, papers FROM topic_cooccurrence").all() as Row[]);
   // Sources first: the import then backfills only votes that truly have none.
   await insertRows(pg, "vote_sources", [["conversation", "text"], ["paper_id", "text"], ["user_id", "text"], ["source", "text"], ["workspace", "text"], ["at", "text"]],
     db.prepare("SELECT conversation, paper_id, user_id, source, workspace, at FROM vote_sources").all() as Row[]);

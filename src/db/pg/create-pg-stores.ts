@@ -9,6 +9,7 @@ import { createPgProcessedEvents } from "./pg-processed-events.js";
 import { createPgSubscriptionStore } from "./pg-subscription-store.js";
 import { createPgStoreTransfer } from "./pg-store-transfer.js";
 import { createPgSummaryCache } from "./pg-summary-cache.js";
+import { createPgEmbeddingCache, createPgTopicAssociationStore, createPgTopicFeedbackStore } from "./pg-topic-stores.js";
 import { createPgVoteStore } from "./pg-vote-store.js";
 
 /** Every store port over Postgres: the same set, with the same behaviour, as the SQLite stores. */
@@ -32,6 +33,9 @@ export function createPgStoresOver(open: OpenPgDatabase, options: PgStoresOption
     ledger: createPgDeliveryLedger(open),
     summaryCache: createPgSummaryCache(open),
     transfer: createPgStoreTransfer(open),
+    topicAssociations: createPgTopicAssociationStore(open),
+    topicFeedback: createPgTopicFeedbackStore(open),
+    embeddingCache: createPgEmbeddingCache(open, () => (options.clock?.now() ?? new Date()).toISOString()),
   };
 }
 

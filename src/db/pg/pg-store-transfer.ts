@@ -107,13 +107,24 @@ export function createPgStoreTransfer(open: OpenPgDatabase): StoreTransfer {
                  sent_at AS "sentAt", error FROM deliveries ORDER BY conversation ${C}, digest_day ${C}, item_key ${C}`,
             ),
           },
+          topics: {
+            droppedTerms: await all(
+              `SELECT conversation, topic_key AS "topicKey", term, dropped_by AS "droppedBy", dropped_at AS "droppedAt" FROM topic_dropped_terms ORDER BY conversation ${C}, topic_key ${C}, term ${C}`,
+            ),
+            feedback: (
+              await all<StoreDocument["topics"]["feedback"][number] & { aiKeywords: string }>(
+                `SELECT conversation, topic_key AS "topicKey", paper_id AS "paperId", user_id AS "userId", kind, title, ai_keywords AS "aiKeywords", at FROM topic_feedback
+                 ORDER BY conversation ${C}, topic_key ${C}, paper_id ${C}, user_id ${C}`,
+              )
+            ).map((f) => ({ ...f, aiKeywords: JSON.parse(f.aiKeywords) as string[] })),
+          },
           llmUsage: await all(`SELECT day, requests FROM llm_usage ORDER BY day ${C}`),
         };
       }),
     importAll: (doc) =>
       inTransaction(pool, "", async (client): Promise<ImportSummary> => {
         const changed = async (sql: string, values: unknown[]): Promise<number> => (await client.query(sql, values)).rowCount ?? 0;
-        const summary: ImportSummary = { settings: 0, subscriptions: 0, votes: 0, runs: 0, items: 0, llmUsage: 0 };
+        const summary: ImportSummary = { settings: 0, subscriptions: 0, votes: 0, runs: 0, items: 0, llmUsage: 0, topicState: 0 };
         for (const channel of doc.channels) {
           const { conversation, platform, workspace } = channel;
           if (channel.settings) {
@@ -152,6 +163,18 @@ export function createPgStoreTransfer(open: OpenPgDatabase): StoreTransfer {
           summary.llmUsage += await changed(
             "INSERT INTO llm_usage AS u (day, requests) VALUES ($1, $2) ON CONFLICT (day) DO UPDATE SET requests = excluded.requests WHERE excluded.requests > u.requests",
             [u.day, u.requests],
+          );
+        }
+        for (const d of doc.topics.droppedTerms) {
+          summary.topicState += await changed(
+            "INSERT INTO topic_dropped_terms (conversation, topic_key, term, dropped_by, dropped_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+            [d.conversation, d.topicKey, d.term, d.droppedBy, d.droppedAt],
+          );
+        }
+        for (const f of doc.topics.feedback) {
+          summary.topicState += await changed(
+            "INSERT INTO topic_feedback (conversation, topic_key, paper_id, user_id, kind, title, ai_keywords, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING",
+            [f.conversation, f.topicKey, f.paperId, f.userId, f.kind, f.title, JSON.stringify(f.aiKeywords), f.at],
           );
         }
         return summary;

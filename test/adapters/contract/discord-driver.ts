@@ -18,10 +18,18 @@ function shown(data: Payload | undefined): string {
 /** The answer to an interaction: the callback itself (type 4), or the deferred answer's edit or follow-up. */
 async function answerOf(h: Harness, callback: RecordedRequest, token: string): Promise<ContractReply> {
   const body = callback.body as { type: number; data?: Payload };
-  if (body.type === 4) return { text: shown(body.data), ephemeral: ((body.data?.flags ?? 0) & EPHEMERAL) !== 0 };
+  if (body.type === 4) return { text: [shown(body.data), ...(await followUps(h, token))].join("\n"), ephemeral: ((body.data?.flags ?? 0) & EPHEMERAL) !== 0 };
   const later = await waitForRequest(h.fake, (r) => r.path.includes(`/webhooks/`) && r.path.includes(`/${token}`) && r.method !== "DELETE" && r.status < 300);
   const data = later.body as Payload;
-  return { text: shown(data), ephemeral: ((data.flags ?? 0) & EPHEMERAL) !== 0 };
+  return { text: [shown(data), ...(await followUps(h, token, later))].join("\n"), ephemeral: ((data.flags ?? 0) & EPHEMERAL) !== 0 };
+}
+
+/** The rest of a reply too long for one Discord message: the adapter posts it as follow-ups (POST /webhooks/{app}/{token}), which the user sees below the answer. */
+async function followUps(h: Harness, token: string, except?: RecordedRequest): Promise<string[]> {
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  return h.fake.requests
+    .filter((r) => r !== except && r.method === "POST" && r.path.includes("/webhooks/") && r.path.endsWith(`/${token}`) && r.status < 300)
+    .map((r) => shown(r.body as Payload));
 }
 
 /** The contract driver for Discord: the real adapter (discord.js) against the local fake gateway and REST. */

@@ -92,7 +92,15 @@ describe("selecting and composing a digest over a real store", () => {
     expect(card.authors).toMatch(/et al\.$|^[^,]+(, [^,]+){0,2}$/);
     expect(card.summary.length).toBeGreaterThan(20);
     expect(card.links.map((l) => l.label)).toContain("Code");
-    expect(first.blocks[1]).toEqual({ kind: "actions", buttons: [{ action: "summary", label: "Summary", value: "2606.13681" }, { action: "upvote", label: "Upvote", value: "2606.13681" }] });
+    expect(first.blocks[1]).toEqual({
+      kind: "actions",
+      buttons: [
+        { action: "summary", label: "Summary", value: "2606.13681" },
+        { action: "upvote", label: "Upvote", value: "2606.13681" },
+        { action: "more", label: "More like this", value: "2606.13681" },
+        { action: "less", label: "Not this", value: "2606.13681" },
+      ],
+    });
     expect(first.fallbackText).toMatch(/^1\. EvoArena.* \(▲ 118\) https:\/\/huggingface\.co\/papers\/2606\.13681$/);
   });
 
