@@ -7,8 +7,9 @@ import type { Logger } from "./core/logger.js";
 import type { Telemetry } from "./core/telemetry.js";
 import type { StoreTransfer } from "./core/transfer/store-transfer.js";
 import type { DailySource, ListingSource } from "./core/papers/ingest-recent.js";
-import { createSqliteStores } from "./db/create-sqlite-stores.js";
-import { openDatabase, type OpenDatabase } from "./db/open-database.js";
+import { createSqliteStores, type SqliteStores } from "./db/create-sqlite-stores.js";
+import { maskUrl } from "./db/pg/mask-url.js";
+import { openDatabase, type MigrationBackup, type OpenDatabase } from "./db/open-database.js";
 import { buildLlmDeps } from "./llm/build-llm-deps.js";
 import { createScheduler, type Scheduler } from "./scheduler/create-scheduler.js";
 import { createArxivApiClient } from "./sources/arxiv-api.js";
@@ -32,10 +33,30 @@ export interface App {
   core: Core;
   /** Upstream sources, for ingest (`arxivBackfill` serves past days through the export API). */
   sources: { hf: DailySource | null; listings: ListingSource[]; arxivBackfill: DailySource | null };
-  /** The open database. */
-  database: OpenDatabase;
   /** Export and import of what channels configured (papers export / papers import). */
   transfer: StoreTransfer;
+  /** Which store the bot runs on, for the start-up line and status. */
+  store: StoreInfo;
+  /** Closes the store (idempotent). */
+  close(): void | Promise<void>;
+}
+
+/** The store in use: the embedded SQLite file, or a Postgres server. */
+export interface StoreInfo {
+  /** `sqlite` or `postgres`. */
+  kind: "sqlite" | "postgres";
+  /** The SQLite path, or the Postgres URL with its password masked. */
+  location: string;
+  /** The SQLite copy written before this start migrated the store, or null (always null on Postgres). */
+  migrationBackup: MigrationBackup | null;
+  /** Reads from the store, throwing when it cannot (the health check). */
+  ping(): void | Promise<void>;
+}
+
+/** An App on SQLite, with the open database for tools and tests that read it directly. */
+export interface SqliteApp extends App {
+  /** The open SQLite database. */
+  database: OpenDatabase;
   /** Closes the database (idempotent). */
   close(): void;
 }
@@ -52,14 +73,33 @@ export interface CreateAppOptions {
   telemetry?: Telemetry;
 }
 
-/** The composition root: the only place that builds concrete stores, sources and the core. */
-export function createApp(loaded: LoadedConfig, options: CreateAppOptions): App {
+/** The composition root over SQLite (`database.path`): the only place that builds concrete stores, sources and the core. */
+export function createApp(loaded: LoadedConfig, options: CreateAppOptions): SqliteApp {
+  const database = openDatabase(loaded.config.database.path);
+  const clock = options.clock ?? createSystemClock();
+  if (database.migrationBackup) options.logger.warn({ backup: database.migrationBackup.path, migrations: database.migrationBackup.applied }, "backed up the store before upgrading its schema");
+  const app = assemble(loaded, options, clock, createSqliteStores(database, { clock }), { kind: "sqlite", location: loaded.config.database.path, migrationBackup: database.migrationBackup, ping: () => database.ping() }, () => database.close());
+  return { ...app, database, close: () => database.close() };
+}
+
+/**
+ * Builds the app on the store the config selects: Postgres when `database.url`
+ * (DATABASE_URL) is set, migrated at start; SQLite otherwise. Throws BotError("CONFIG")
+ * naming the setting when the Postgres server does not answer, and BotError("DB_TOO_NEW")
+ * for a store written by a newer version.
+ */
+export async function openApp(loaded: LoadedConfig, options: CreateAppOptions): Promise<App> {
+  const url = loaded.config.database.url;
+  if (url === undefined) return createApp(loaded, options);
+  const { createPgStores } = await import("./db/pg/create-pg-stores.js");
+  const clock = options.clock ?? createSystemClock();
+  const { database, stores } = await createPgStores(url, { clock });
+  return assemble(loaded, options, clock, stores, { kind: "postgres", location: maskUrl(url), migrationBackup: null, ping: async () => void (await database.pool.query("SELECT count(*) FROM papers")) }, () => database.close());
+}
+
+function assemble(loaded: LoadedConfig, options: CreateAppOptions, clock: Clock, stores: SqliteStores, store: StoreInfo, close: () => void | Promise<void>): App {
   const { config } = loaded;
   const logger = options.logger;
-  const database = openDatabase(config.database.path);
-  const clock = options.clock ?? createSystemClock();
-  const stores = createSqliteStores(database, { clock });
-  if (database.migrationBackup) logger.warn({ backup: database.migrationBackup.path, migrations: database.migrationBackup.applied }, "backed up the store before upgrading its schema");
   const http = createHttpClient({ ...config.sources.http, retries: options.retries ?? config.sources.http.retries, logger: logger.child({ component: "http" }) });
   const limiter = createArxivLimiter(config.sources.arxiv.minIntervalMs);
   const arxiv = createArxivApiClient({ http, baseUrl: config.sources.arxiv.apiBaseUrl, limiter, logger });
@@ -92,9 +132,9 @@ export function createApp(loaded: LoadedConfig, options: CreateAppOptions): App 
     ports,
     core: createCore(ports, { upvoteEmoji: config.votes.emoji }),
     sources: { hf, listings, arxivBackfill: config.sources.arxiv.categories.length > 0 ? createArxivBackfillSource(arxiv, config.sources.arxiv.categories) : null },
-    database,
     transfer: stores.transfer,
-    close: () => database.close(),
+    store,
+    close,
   };
 }
 

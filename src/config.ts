@@ -19,8 +19,10 @@ const httpSchema = z.strictObject({
 const configSchema = z.strictObject({
   database: z
     .strictObject({
-      /** SQLite file path, relative to the working directory; PAPERS_DB overrides it. */
+      /** SQLite file path, relative to the working directory; PAPERS_DB overrides it. Unused when `url` is set. */
       path: z.string().min(1).default("data/papers.db"),
+      /** Postgres URL (postgres://user:password@host:5432/db): puts every command on Postgres instead of SQLite; DATABASE_URL overrides it. */
+      url: z.string().min(1).optional(),
     })
     .prefault({}),
   log: z
@@ -229,10 +231,23 @@ function describeIssues(error: z.ZodError, file: string): string {
   return `Invalid config in ${file}:\n  - ${lines.join("\n  - ")}`;
 }
 
+/** Throws BotError("CONFIG") naming `setting` unless `url` is a postgres:// or postgresql:// URL. */
+function checkDatabaseUrl(url: string, setting: string): void {
+  let protocol: string;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    throw new BotError("CONFIG", `${setting} is not a URL; set it to postgres://user:password@host:5432/database, or unset it to use SQLite.`);
+  }
+  if (protocol !== "postgres:" && protocol !== "postgresql:") {
+    throw new BotError("CONFIG", `${setting} must start with postgres:// or postgresql:// (got ${protocol}//); unset it to use SQLite.`);
+  }
+}
+
 /**
  * Reads `.env` in `cwd` under the real environment (which wins), then config from
  * PAPERS_CONFIG, else config/papers.json, validates it, and applies env overrides
- * (PAPERS_DB, LOG_LEVEL, PAPERS_HTTP_PORT). The only reader of process.env, .env and config/.
+ * (PAPERS_DB, DATABASE_URL, LOG_LEVEL, PAPERS_HTTP_PORT). The only reader of process.env, .env and config/.
  * Throws BotError("CONFIG") naming the bad key and the fix.
  */
 export function loadConfig(processEnv: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): LoadedConfig {
@@ -254,6 +269,8 @@ export function loadConfig(processEnv: NodeJS.ProcessEnv = process.env, cwd = pr
   if (!parsed.success) throw new BotError("CONFIG", describeIssues(parsed.error, used ?? "defaults"));
   const config = parsed.data;
   if (env.PAPERS_DB) config.database.path = env.PAPERS_DB;
+  if (env.DATABASE_URL && env.DATABASE_URL.trim()) config.database.url = env.DATABASE_URL.trim();
+  if (config.database.url !== undefined) checkDatabaseUrl(config.database.url, env.DATABASE_URL?.trim() ? "DATABASE_URL" : "database.url");
   if (env.LOG_LEVEL) {
     const level = configSchema.shape.log.unwrap().shape.level.safeParse(env.LOG_LEVEL);
     if (!level.success) throw new BotError("CONFIG", `LOG_LEVEL="${env.LOG_LEVEL}" is not a level; use one of trace, debug, info, warn, error, silent.`);

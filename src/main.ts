@@ -1,6 +1,6 @@
 import type { ShellAdapter } from "./adapters/shell/shell-adapter.js";
 import { createShellAdapter, shellCommandEvent } from "./adapters/shell/shell-adapter.js";
-import { buildPlatformAdapters, buildScheduler, createApp, loadSample, type App } from "./app.js";
+import { buildPlatformAdapters, buildScheduler, loadSample, openApp, type App } from "./app.js";
 import type { LoadedConfig } from "./config.js";
 import { createLogger } from "./create-logger.js";
 import { describeOffline } from "./describe-offline.js";
@@ -29,8 +29,8 @@ function exitWith(code: number, message: string): never {
 async function prepareShell(app: App, loaded: LoadedConfig, shell: ShellAdapter, scheduler: Scheduler): Promise<void> {
   const today = utcDay(app.ports.clock.now());
   const version = loaded.env.packageVersion ? ` ${loaded.env.packageVersion}` : "";
-  shell.say(`papers-bot${version} · store: ${app.config.database.path}`);
-  if (app.database.migrationBackup) shell.say(`Upgraded the store's schema; the copy from before is at ${app.database.migrationBackup.path}.`);
+  shell.say(`papers-bot${version} · store: ${app.store.location}`);
+  if (app.store.migrationBackup) shell.say(`Upgraded the store's schema; the copy from before is at ${app.store.migrationBackup.path}.`);
   shell.say("Fetching today's papers…");
   const runs = (await scheduler.ingest()) ?? [];
   const ok = runs.filter((r) => r.status !== "failed");
@@ -97,7 +97,7 @@ async function startHealthServer(app: App, adapters: ChatAdapter[], scheduler: S
   try {
     return await startOperatorServer({
       http: { port: app.config.http.port ?? 0, host: app.config.http.host },
-      pingStore: () => app.database.ping(),
+      pingStore: () => app.store.ping(),
       ingestRuns: app.ports.ingestRuns,
       sources: [app.sources.hf?.name, ...app.sources.listings.map((l) => l.name)].filter((n): n is string => Boolean(n)),
       adapters,
@@ -126,9 +126,10 @@ export async function startBot(): Promise<void> {
   let app: App | null = null;
   const telemetry = await createTelemetry(loaded, () => app);
   try {
-    app = createApp(loaded, { logger, retries: platforms ? undefined : 1, telemetry: telemetry ?? undefined });
+    app = await openApp(loaded, { logger, retries: platforms ? undefined : 1, telemetry: telemetry ?? undefined });
   } catch (err) {
-    exitWith(isBotError(err) && err.code === "DB_TOO_NEW" ? EXIT_DB_TOO_NEW : 1, isBotError(err) ? err.message : String(err));
+    const code = isBotError(err) ? (err.code === "DB_TOO_NEW" ? EXIT_DB_TOO_NEW : err.code === "CONFIG" ? EXIT_CONFIG : 1) : 1;
+    exitWith(code, isBotError(err) ? err.message : String(err));
   }
   const adapters: ChatAdapter[] = await startPlatformAdapters(app, loaded, logger);
   const withShell = !platforms || interactive;
@@ -146,7 +147,7 @@ export async function startBot(): Promise<void> {
     await scheduler.stop();
     await server?.close();
     for (const adapter of adapters) await adapter.stop().catch((err: unknown) => logger.warn({ err, platform: adapter.platform }, "adapter stop failed"));
-    app.close();
+    await app.close();
     process.exit(0);
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));

@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError } from "commander";
 import { renderText } from "../adapters/shell/render-text.js";
 import { shellCommandEvent } from "../adapters/shell/shell-adapter.js";
-import { createApp, type App } from "../app.js";
+import { openApp, type App } from "../app.js";
 import type { CommandEvent } from "../core/chat/message.js";
 import { paperData } from "../core/chat/present-paper.js";
 import { addDays, isDay, utcDay } from "../core/clock.js";
@@ -16,6 +16,7 @@ import { isEntryPoint } from "../is-entry-point.js";
 import { loadConfigOrExit } from "../load-config-or-exit.js";
 import { registerDeliverCommand } from "./deliver-command.js";
 import { registerStoreCommands } from "./store-commands.js";
+import { registerMigrateStore } from "./migrate-store-command.js";
 import { ingestFile } from "./ingest-file.js";
 import { printJson } from "./print-result.js";
 import { createProgress } from "./progress.js";
@@ -52,14 +53,14 @@ function withApp<A extends unknown[]>(fn: (app: App, ...args: A) => Promise<void
     const logger = createLogger({ level, pretty: Boolean(process.stderr.isTTY) });
     let app: App | null = null;
     try {
-      app = createApp(loaded, { logger });
-      if (app.database.migrationBackup) process.stderr.write(`papers: upgraded the store's schema; the copy from before is at ${app.database.migrationBackup.path}.\n`);
+      app = await openApp(loaded, { logger });
+      if (app.store.migrationBackup) process.stderr.write(`papers: upgraded the store's schema; the copy from before is at ${app.store.migrationBackup.path}.\n`);
       await fn(app, ...args);
     } catch (err) {
       process.stderr.write(`papers: ${isBotError(err) ? err.message : (err as Error).stack ?? String(err)}\n`);
       process.exitCode = isBotError(err) ? 1 : 70;
     } finally {
-      app?.close();
+      await app?.close();
     }
   };
 }
@@ -202,6 +203,7 @@ export function buildCli(): Command {
     }));
   registerDeliverCommand(program, withApp);
   registerStoreCommands(program, withApp);
+  registerMigrateStore(program);
   return program;
 }
 

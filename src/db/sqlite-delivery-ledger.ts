@@ -1,4 +1,4 @@
-import type { ClaimResult, DeliveryLedger, DigestRun, SentItem } from "../core/digest/delivery-ledger.js";
+import type { ClaimResult, DeliveryLedger, DigestRun, DueRun, SentItem } from "../core/digest/delivery-ledger.js";
 import type { OpenDatabase } from "./open-database.js";
 
 interface RunRow {
@@ -89,7 +89,17 @@ export function createSqliteDeliveryLedger(open: OpenDatabase): DeliveryLedger {
   );
   const since = sqlite.prepare("SELECT * FROM deliveries WHERE paper_id IS NOT NULL AND status = 'sent' AND sent_at >= ? ORDER BY sent_at");
 
+  const claimBatch = sqlite.transaction((due: readonly DueRun[], claim: { owner: string; leaseUntil: string; now: string }, limit: number) => {
+    const taken: DueRun[] = [];
+    for (const run of due) {
+      if (taken.length >= limit) break;
+      if (claimRun.run({ ...claim, conversation: run.conversation, digestDay: run.digestDay, scheduledFor: run.scheduledFor, late: run.late ? 1 : 0 }).changes > 0) taken.push(run);
+    }
+    return taken;
+  });
+
   return {
+    claimDue: async (due, claim, limit) => (due.length === 0 || limit <= 0 ? [] : claimBatch.immediate(due, claim, Math.trunc(limit))),
     run(conversation, digestDay) {
       return {
         conversation,

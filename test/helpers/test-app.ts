@@ -6,7 +6,7 @@ import { createFixedClock, type Clock } from "../../src/core/clock.js";
 import type { Telemetry } from "../../src/core/telemetry.js";
 import type { CommandEvent, OutboundMessage } from "../../src/core/chat/message.js";
 import { createSilentLogger } from "../../src/core/logger.js";
-import { createApp, type App } from "../../src/app.js";
+import { createApp, type App, type SqliteApp } from "../../src/app.js";
 
 /** A config file body whose upstreams point at `upstream` (default: a closed loopback port). */
 export function testConfig(dbPath: string, upstream = "http://127.0.0.1:9"): Record<string, unknown> {
@@ -22,7 +22,7 @@ export function testConfig(dbPath: string, upstream = "http://127.0.0.1:9"): Rec
 }
 
 /** A real app (real SQLite with migrations, real stores and commands) in a temp dir, configured through a real config file (`config` adds top-level keys, e.g. `votes`). */
-export function createTestApp(options: { now?: string; upstream?: string; config?: Record<string, unknown>; clock?: Clock; telemetry?: Telemetry } = {}): App & { cleanup(): void; dir: string } {
+export function createTestApp(options: { now?: string; upstream?: string; config?: Record<string, unknown>; clock?: Clock; telemetry?: Telemetry } = {}): SqliteApp & { cleanup(): void; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), "papers-app-"));
   const configPath = join(dir, "papers.json");
   writeFileSync(configPath, JSON.stringify({ ...testConfig(join(dir, "papers.db"), options.upstream), ...options.config }));

@@ -80,6 +80,18 @@ export interface RunOutcome {
   now: string;
 }
 
+/** One due channel-day offered to `claimDue`. */
+export interface DueRun {
+  /** Conversation reference. */
+  conversation: string;
+  /** Channel-local date of the post, YYYY-MM-DD. */
+  digestDay: string;
+  /** When the post was due, ISO 8601 (null for manual runs). */
+  scheduledFor: string | null;
+  /** True when posted late, after downtime. */
+  late: boolean;
+}
+
 /**
  * One channel's digest for one digest day in the ledger: the handle `DeliveryLedger.run`
  * returns, so a delivery names its (conversation, digestDay) once.
@@ -114,6 +126,13 @@ export interface DigestRunLedger {
 export interface DeliveryLedger {
   /** The handle for one (conversation, digestDay) run; creating it reads and writes nothing. */
   run(conversation: string, digestDay: string): DigestRunLedger;
+  /**
+   * Claims up to `limit` of the `due` channel-days for `claim.owner` at once (each as
+   * `DigestRunLedger.claim` would) and returns those it took, in the order given. Instances
+   * calling it together split the work: on Postgres a run another instance is claiming is
+   * skipped (FOR UPDATE SKIP LOCKED), never waited for, and never taken twice.
+   */
+  claimDue(due: readonly DueRun[], claim: { owner: string; leaseUntil: string; now: string }, limit: number): Promise<DueRun[]>;
   /** The conversation's latest runs, newest first. */
   recentRuns(conversation: string, limit: number): Promise<DigestRun[]>;
   /** Every paper ever sent (or in doubt) to this conversation: never post one twice. */

@@ -5,6 +5,7 @@ import type { PaperStore } from "../../src/core/papers/paper-store.js";
 import type { QueryTerm, TopicQuery } from "../../src/core/topics/topic-query.js";
 import { compileMatch } from "../../src/db/fts-query.js";
 import { createSqlitePaperStore } from "../../src/db/sqlite-paper-store.js";
+import { STORE_DIALECTS, useStores } from "../helpers/store-dialects.js";
 import { createTempDb } from "../helpers/temp-db.js";
 
 const word = (text: string): QueryTerm => ({ kind: "word", text });
@@ -26,21 +27,21 @@ const LONG_ABSTRACT =
   "and along the way we note that tokenization choices shift perplexity in subtle ways that deserve study. " +
   "Further experiments on retrieval, reasoning and code complete the picture with extensive analysis.";
 
-describe("SqlitePaperStore search", () => {
-  let t: ReturnType<typeof createTempDb>;
-  let store: PaperStore;
-  beforeEach(async () => {
-    t = createTempDb();
-    store = createSqlitePaperStore(t);
-    await store.upsert([
+const CORPUS: PaperInput[] = [
       paper("2401.00001", "Better Tokenization for Multilingual Models", "We propose a tokenizer that adapts to scripts."),
       paper("2401.00002", "Scaling Laws Revisited", LONG_ABSTRACT),
       paper("2401.00003", "Flow Matching for Video Generation", "Flow-matching models generate video frames.", { dailyDate: "2024-10-20" }),
       paper("2401.00004", "Diffusion Transformers at Scale", "Diffusion models with transformer backbones.", { aiKeywords: ["image generation"] }),
       paper("2401.00005", "Title Only Paper", ""),
-    ]);
+];
+
+describe.each(STORE_DIALECTS)("PaperStore search on %s", (dialect) => {
+  const fixture = useStores(dialect);
+  let store: PaperStore;
+  beforeEach(async () => {
+    store = fixture.stores.papers;
+    await store.upsert(CORPUS);
   });
-  afterEach(() => t.cleanup());
 
   it("ranks a title hit above an abstract-only hit, with higher scores first", async () => {
     const hits = await store.search(q([[word("tokenization")]]), { limit: 10 });
@@ -127,32 +128,11 @@ describe("SqlitePaperStore search", () => {
     expect((await store.search(q([[word("naive")]]), { limit: 5 })).map((h) => h.paper.id)).toEqual(["2401.00010"]);
   });
 
-  it("quotes every string it hands to FTS5, leaving only its own operators outside quotes", async () => {
-    const match = compileMatch(q([[word('a"b'), word("NEAR"), word("title:x*")]], [phrase("x", "y-z"), word("OR")])) ?? "";
-    expect(match).toContain('"a""b"');
-    expect(match).toContain('"x y z"');
-    const outside = match.replace(/"(?:[^"]|"")*"/g, "");
-    expect(outside).toMatch(/^[()\sANDORT]*$/);
-    expect(outside.replace(/\s+/g, " ").trim()).toMatch(/^[( ]*(\(|AND|OR|NOT|\)| )*$/);
-  });
-
   it("candidateIds returns ids containing any positive term, limited to recent listings", async () => {
     const query = q([[word("diffusion"), word("nothingmatches")], [phrase("flow", "matching")]], [word("video")]);
     expect((await store.candidateIds(query, null)).sort()).toEqual(["2401.00003", "2401.00004"]);
     expect(await store.candidateIds(query, "2024-10-21")).toEqual(["2401.00004"]);
     expect(await store.candidateIds(q([[word("doe")]]), null)).toEqual([]);
-  });
-
-  it("turns an FTS5 failure into INVALID_QUERY as a last resort", async () => {
-    t.sqlite.exec("DROP TABLE papers_fts");
-    t.sqlite.exec("CREATE VIRTUAL TABLE papers_fts USING fts5(title, ai_keywords, abstract, authors, detail=none)");
-    let caught: unknown;
-    try {
-      await store.search(q([[phrase("flow", "matching")]]), { limit: 1 });
-    } catch (err) {
-      caught = err;
-    }
-    expect(isBotError(caught) && caught.code).toBe("INVALID_QUERY");
   });
 
   describe("the title-and-keywords tier", () => {
@@ -180,5 +160,37 @@ describe("SqlitePaperStore search", () => {
       expect(hits.length).toBeGreaterThan(0);
       expect(hits.some((h) => h.paper.abstract.includes("robotics"))).toBe(false);
     });
+  });
+});
+
+describe("SqlitePaperStore's FTS5 query", () => {
+  let t: ReturnType<typeof createTempDb>;
+  let store: PaperStore;
+  beforeEach(async () => {
+    t = createTempDb();
+    store = createSqlitePaperStore(t);
+    await store.upsert(CORPUS);
+  });
+  afterEach(() => t.cleanup());
+
+  it("quotes every string it hands to FTS5, leaving only its own operators outside quotes", async () => {
+    const match = compileMatch(q([[word('a"b'), word("NEAR"), word("title:x*")]], [phrase("x", "y-z"), word("OR")])) ?? "";
+    expect(match).toContain('"a""b"');
+    expect(match).toContain('"x y z"');
+    const outside = match.replace(/"(?:[^"]|"")*"/g, "");
+    expect(outside).toMatch(/^[()\sANDORT]*$/);
+    expect(outside.replace(/\s+/g, " ").trim()).toMatch(/^[( ]*(\(|AND|OR|NOT|\)| )*$/);
+  });
+
+  it("turns an FTS5 failure into INVALID_QUERY as a last resort", async () => {
+    t.sqlite.exec("DROP TABLE papers_fts");
+    t.sqlite.exec("CREATE VIRTUAL TABLE papers_fts USING fts5(title, ai_keywords, abstract, authors, detail=none)");
+    let caught: unknown;
+    try {
+      await store.search(q([[phrase("flow", "matching")]]), { limit: 1 });
+    } catch (err) {
+      caught = err;
+    }
+    expect(isBotError(caught) && caught.code).toBe("INVALID_QUERY");
   });
 });

@@ -3,6 +3,7 @@ import { createFixedClock } from "../../src/core/clock.js";
 import type { PaperInput } from "../../src/core/papers/paper.js";
 import type { PaperStore } from "../../src/core/papers/paper-store.js";
 import { createSqlitePaperStore } from "../../src/db/sqlite-paper-store.js";
+import { STORE_DIALECTS, useStores } from "../helpers/store-dialects.js";
 import { createTempDb } from "../helpers/temp-db.js";
 
 const hf = (over: Partial<PaperInput> = {}): PaperInput => ({
@@ -36,14 +37,14 @@ const arxiv = (over: Partial<PaperInput> = {}): PaperInput => ({
   ...over,
 });
 
-describe("SqlitePaperStore upsert and reads", () => {
-  let t: ReturnType<typeof createTempDb>;
+const CLOCK = "2024-10-23T08:00:00.000Z";
+
+describe.each(STORE_DIALECTS)("PaperStore upsert and reads on %s", (dialect) => {
+  const fixture = useStores(dialect, { clock: createFixedClock(CLOCK) });
   let store: PaperStore;
-  beforeEach(async () => {
-    t = createTempDb();
-    store = createSqlitePaperStore(t, { clock: createFixedClock("2024-10-23T08:00:00.000Z") });
+  beforeEach(() => {
+    store = fixture.stores.papers;
   });
-  afterEach(() => t.cleanup());
 
   it("merges an HF record and a later arXiv record into one paper", async () => {
     expect(await store.upsert([hf()])).toEqual({ inserted: ["2410.17243"], updated: [] });
@@ -161,7 +162,37 @@ describe("SqlitePaperStore upsert and reads", () => {
     expect(await store.listSince("2024-10-25")).toEqual([]);
   });
 
-  it("keeps the full-text index in step with the rows through inserts, merges and re-ingests", async () => {
+  it("keeps search in step with the rows through merges and re-ingests, across batches with repeated ids", async () => {
+    await store.upsert([hf(), arxiv({ title: "Changed Title" }), hf({ id: "2401.00001", title: "Other" })]);
+    await store.upsert([hf(), hf({ id: "2401.00001", title: "Other", aiKeywords: ["new keyword"] })]);
+    const many = Array.from({ length: 2500 }, (_, i) => hf({ id: `2402.${String(i).padStart(5, "0")}`, title: `Paper ${i}` }));
+    const result = await store.upsert([...many, ...many.map((p) => ({ ...p, title: `${p.title} renamed` }))]);
+    expect(result.inserted).toHaveLength(2500);
+    expect(result.updated).toEqual([]);
+    expect(await store.count()).toBe(2502);
+    const search = (word: string) => store.search({ raw: word, anyOf: [[{ kind: "word", text: word }]], exclude: [] }, { limit: 5000 });
+    expect(await search("renamed")).toHaveLength(2500);
+    expect((await search("keyword")).map((h) => h.paper.id)).toEqual(["2401.00001"]);
+    expect((await store.get("2402.00007"))?.title).toBe("Paper 7 renamed");
+  });
+
+  it("reads JSON columns defensively", async () => {
+    await store.upsert([hf()]);
+    await fixture.exec("UPDATE papers SET authors = 'not json', categories = '{\"a\":1}', ai_keywords = '[1, \"ok\"]'");
+    expect(await store.get("2410.17243")).toMatchObject({ authors: [], categories: [], aiKeywords: ["ok"] });
+  });
+});
+
+describe("SqlitePaperStore's FTS5 index", () => {
+  let t: ReturnType<typeof createTempDb>;
+  let store: PaperStore;
+  beforeEach(() => {
+    t = createTempDb();
+    store = createSqlitePaperStore(t, { clock: createFixedClock(CLOCK) });
+  });
+  afterEach(() => t.cleanup());
+
+  it("stays in step with the rows through inserts, merges and re-ingests", async () => {
     const check = () => {
       t.sqlite.prepare("INSERT INTO papers_fts (papers_fts, rank) VALUES ('integrity-check', 1)").run();
       t.sqlite.prepare("INSERT INTO papers_head_fts (papers_head_fts, rank) VALUES ('integrity-check', 1)").run();
@@ -171,17 +202,7 @@ describe("SqlitePaperStore upsert and reads", () => {
     const many = Array.from({ length: 2500 }, (_, i) => hf({ id: `2402.${String(i).padStart(5, "0")}`, title: `Paper ${i}` }));
     await store.upsert([...many, ...many.map((p) => ({ ...p, title: `${p.title} renamed` }))]);
     expect(() => check()).not.toThrow();
-    expect(await store.count()).toBe(2502);
-    const search = (word: string) => store.search({ raw: word, anyOf: [[{ kind: "word", text: word }]], exclude: [] }, { limit: 5000 });
-    expect(await search("renamed")).toHaveLength(2500);
-    expect((await search("keyword")).map((h) => h.paper.id)).toEqual(["2401.00001"]);
     t.sqlite.prepare("UPDATE papers SET title = 'bypassed the store' WHERE id = '2401.00001'").run();
     expect(() => check()).toThrow();
-  });
-
-  it("reads JSON columns defensively", async () => {
-    await store.upsert([hf()]);
-    t.sqlite.prepare("UPDATE papers SET authors = 'not json', categories = '{\"a\":1}', ai_keywords = '[1, \"ok\"]'").run();
-    expect(await store.get("2410.17243")).toMatchObject({ authors: [], categories: [], aiKeywords: ["ok"] });
   });
 });

@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createFixedClock } from "../../src/core/clock.js";
 import type { Subscription } from "../../src/core/topics/subscription-store.js";
 import type { Vote } from "../../src/core/votes/vote-store.js";
-import { createSqliteStores, type SqliteStores } from "../../src/db/create-sqlite-stores.js";
-import { createTempDb } from "../helpers/temp-db.js";
+import type { SqliteStores } from "../../src/db/create-sqlite-stores.js";
+import { STORE_DIALECTS, useStores } from "../helpers/store-dialects.js";
 
 const sub = (over: Partial<Subscription> = {}): Subscription => ({
   conversation: "slack:T1:C1",
@@ -25,14 +25,12 @@ const vote = (over: Partial<Vote> = {}): Vote => ({
   ...over,
 });
 
-describe("SQLite small stores", () => {
-  let t: ReturnType<typeof createTempDb>;
+describe.each(STORE_DIALECTS)("small stores on %s", (dialect) => {
+  const fixture = useStores(dialect, { clock: createFixedClock("2024-10-23T06:00:00.000Z") });
   let stores: SqliteStores;
-  beforeEach(async () => {
-    t = createTempDb();
-    stores = createSqliteStores(t, { clock: createFixedClock("2024-10-23T06:00:00.000Z") });
+  beforeEach(() => {
+    stores = fixture.stores;
   });
-  afterEach(() => t.cleanup());
 
   describe("subscriptions", () => {
     it("keeps topics unique per conversation, case-insensitively", async () => {
@@ -65,6 +63,25 @@ describe("SQLite small stores", () => {
           ["2410.00002", 0],
         ]),
       );
+    });
+
+    it("keeps a vote while any of its sources holds it, and lists the reaction sources", async () => {
+      const r1 = vote({ source: "reaction:discord:G1:C1:m1:thumbsup" });
+      const r2 = vote({ source: "reaction:discord:G1:C1:m2:arrow_up", at: "2024-10-23T11:00:00.000Z" });
+      expect(await stores.votes.add(r1)).toBe(true);
+      expect(await stores.votes.add(r2)).toBe(false);
+      expect(await stores.votes.add(vote({ via: "command", source: "command" }))).toBe(false);
+      expect((await stores.votes.reactionSources("discord:G1:C1", "2410.00001")).map((r) => r.source)).toEqual([
+        "reaction:discord:G1:C1:m1:thumbsup",
+        "reaction:discord:G1:C1:m2:arrow_up",
+      ]);
+      expect(await stores.votes.reactionVoters("discord:G1:C1", "2410.00001")).toEqual(["u1"]);
+      expect(await stores.votes.remove("discord:G1:C1", "2410.00001", "u1", r1.source)).toBe(false);
+      expect(await stores.votes.remove("discord:G1:C1", "2410.00001", "u1", "command")).toBe(false);
+      expect((await stores.votes.counts({ conversation: "discord:G1:C1" }, ["2410.00001"])).get("2410.00001")).toBe(1);
+      expect(await stores.votes.remove("discord:G1:C1", "2410.00001", "u1", r2.source)).toBe(true);
+      expect((await stores.votes.counts({ conversation: "discord:G1:C1" }, ["2410.00001"])).get("2410.00001")).toBe(0);
+      expect(await stores.votes.reactionVoters("discord:G1:C1", "2410.00001")).toEqual([]);
     });
 
     it("removes a vote once", async () => {
@@ -137,7 +154,7 @@ describe("SQLite small stores", () => {
       expect(await stores.processedEvents.markIfNew("slack:Ev1")).toBe(true);
       expect(await stores.processedEvents.markIfNew("slack:Ev1")).toBe(false);
       expect(await stores.processedEvents.markIfNew("slack:Ev2")).toBe(true);
-      t.sqlite.prepare("UPDATE processed_events SET at = '2020-01-01T00:00:00.000Z' WHERE event_key = 'slack:Ev1'").run();
+      await fixture.exec("UPDATE processed_events SET at = '2020-01-01T00:00:00.000Z' WHERE event_key = 'slack:Ev1'");
       expect(await stores.processedEvents.prune("2021-01-01T00:00:00.000Z")).toBe(1);
       expect(await stores.processedEvents.markIfNew("slack:Ev1")).toBe(true);
       expect(await stores.processedEvents.markIfNew("slack:Ev2")).toBe(false);

@@ -1,16 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type OpenDatabase } from "../../src/db/open-database.js";
-import { createSqliteSummaryCache } from "../../src/db/sqlite-summary-cache.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { SummaryCache } from "../../src/core/summaries/summary-cache.js";
+import { STORE_DIALECTS, useStores } from "../helpers/store-dialects.js";
 
-describe("SqliteSummaryCache (real migrations)", () => {
-  let open: OpenDatabase;
-  beforeEach(async () => {
-    open = openDatabase(":memory:");
+describe.each(STORE_DIALECTS)("SummaryCache on %s (real migrations)", (dialect) => {
+  const fixture = useStores(dialect);
+  let cache: SummaryCache;
+  beforeEach(() => {
+    cache = fixture.stores.summaryCache;
   });
-  afterEach(() => open.close());
 
   it("stores and replaces one entry per paper, kind and model", async () => {
-    const cache = createSqliteSummaryCache(open);
     const entry = { paperId: "2608.00001", kind: "tldr" as const, model: "m1", text: "{}", writtenBy: "m1-2026", paperVersion: 1, createdAt: "2026-08-04T09:00:00.000Z" };
     await cache.put(entry);
     await cache.put({ ...entry, model: "m2", text: "other" });
@@ -21,7 +20,6 @@ describe("SqliteSummaryCache (real migrations)", () => {
   });
 
   it("takes requests from a day's budget until it is spent, per day, and never from a zero budget", async () => {
-    const cache = createSqliteSummaryCache(open);
     const taken: boolean[] = [];
     for (let i = 0; i < 3; i += 1) taken.push(await cache.consumeRequest("2026-08-04", 2));
     expect(taken).toEqual([true, true, false]);
@@ -29,5 +27,11 @@ describe("SqliteSummaryCache (real migrations)", () => {
     expect(await cache.consumeRequest("2026-08-05", 2)).toBe(true);
     expect(await cache.consumeRequest("2026-08-06", 0)).toBe(false);
     expect(await cache.requestsUsed("2026-08-06")).toBe(0);
+  });
+
+  it("never grants more than the budget to requests racing for it", async () => {
+    const granted = await Promise.all(Array.from({ length: 60 }, () => cache.consumeRequest("2026-08-07", 25)));
+    expect(granted.filter(Boolean)).toHaveLength(25);
+    expect(await cache.requestsUsed("2026-08-07")).toBe(25);
   });
 });

@@ -1,0 +1,395 @@
+import { sql } from "drizzle-orm";
+import { boolean, customType, index, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+
+/*
+ * The Postgres schema: the same tables, columns and constraints as the SQLite schema in
+ * ../schema.ts (test/db/schema-parity.test.ts holds the two together), with two
+ * dialect-only columns that stand in for what SQLite has without declaring it:
+ * - papers.search, the weighted tsvector that papers_fts / papers_head_fts are in SQLite;
+ * - deliveries.seq, the insertion order that SQLite's implicit rowid gives.
+ * Timestamps stay ISO text and lists stay JSON text, as in SQLite, so rows copy across
+ * dialects unchanged and the port implementations read the same shapes.
+ */
+
+/** Postgres' tsvector type (drizzle has no built-in column for it). */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/**
+ * The weighted document papers are searched in: title A, HF keywords B, authors C,
+ * abstract D (ts_rank's weight order), parsed with the `papers_search` configuration (drizzle/pg/0000_search_config.sql): lower-cased,
+ * no stemming, no stop words, diacritics folded, like SQLite's unicode61 tokenizer, so word families come
+ * from our own expansion on both dialects.
+ */
+export const SEARCH_DOCUMENT = sql`setweight(to_tsvector('papers_search', title), 'A') || setweight(to_tsvector('papers_search', ai_keywords), 'B') || setweight(to_tsvector('papers_search', authors), 'C') || setweight(to_tsvector('papers_search', abstract), 'D')`;
+
+/** Papers, one row per versionless arXiv id. `pk` is the row number search results are read back by. */
+export const papers = pgTable(
+  "papers",
+  {
+  /** Integer rowid used by the papers_fts external-content index. */
+  pk: integer("pk").primaryKey().generatedByDefaultAsIdentity(),
+  /** Versionless arXiv id. */
+  id: text("id").notNull().unique(),
+  /** Highest version seen, or null. */
+  version: integer("version"),
+  /** Title, whitespace collapsed. */
+  title: text("title").notNull(),
+  /** Abstract, whitespace collapsed ("" when unknown). */
+  abstract: text("abstract").notNull().default(""),
+  /** JSON array of author names. */
+  authors: text("authors").notNull().default("[]"),
+  /** arXiv v1 submission time (ISO). */
+  publishedAt: text("published_at"),
+  /** Newest version submission time (ISO). */
+  updatedAt: text("updated_at"),
+  /** JSON array of categories, primary first. */
+  categories: text("categories").notNull().default("[]"),
+  /** HF upvotes. */
+  hfUpvotes: integer("hf_upvotes"),
+  /** HF comment count. */
+  hfComments: integer("hf_comments"),
+  /** HF ai_summary. */
+  aiSummary: text("ai_summary"),
+  /** JSON array of HF ai_keywords. */
+  aiKeywords: text("ai_keywords").notNull().default("[]"),
+  /** GitHub repo URL. */
+  githubRepo: text("github_repo"),
+  /** GitHub stars. */
+  githubStars: integer("github_stars"),
+  /** Project page URL. */
+  projectPage: text("project_page"),
+  /** Thumbnail URL. */
+  thumbnail: text("thumbnail"),
+  /** DOI. */
+  doi: text("doi"),
+  /** Journal reference. */
+  journalRef: text("journal_ref"),
+  /** arXiv comment. */
+  comment: text("comment"),
+  /** Source of the stored title/abstract/authors/categories (`arxiv-api` outranks `hf` and `arxiv-rss`); null before this column existed. */
+  metaSource: text("meta_source"),
+  /** When first stored (ISO). */
+  firstSeenAt: text("first_seen_at").notNull(),
+  /** When last merged into (ISO). */
+  lastSeenAt: text("last_seen_at").notNull(),
+  /** Full-text search document (see SEARCH_DOCUMENT), kept by Postgres itself. */
+  search: tsvector("search").notNull().generatedAlwaysAs(SEARCH_DOCUMENT),
+  },
+  (t) => [index("papers_search").using("gin", t.search)],
+);
+
+/** The days a paper was listed: on HF Daily Papers (`hf`) or in an arXiv feed (`arxiv`). */
+export const paperListings = pgTable(
+  "paper_listings",
+  {
+    /** Versionless paper id. */
+    paperId: text("paper_id").notNull(),
+    /** `hf` or `arxiv`. */
+    source: text("source").notNull(),
+    /** YYYY-MM-DD. */
+    day: text("day").notNull(),
+    /** arXiv announce type (`new`, `cross`, ...), null for HF. */
+    announceType: text("announce_type"),
+  },
+  (t) => [primaryKey({ columns: [t.paperId, t.source, t.day] }), index("paper_listings_day").on(t.source, t.day)],
+);
+
+/** Channel topic subscriptions. */
+export const subscriptions = pgTable(
+  "subscriptions",
+  {
+    /** Row id. */
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    /** Opaque conversation reference. */
+    conversation: text("conversation").notNull(),
+    /** Platform name. */
+    platform: text("platform").notNull(),
+    /** Guild or workspace id. */
+    workspace: text("workspace").notNull(),
+    /** Topic as typed. */
+    topic: text("topic").notNull(),
+    /** Lower-cased topic, for uniqueness. */
+    topicKey: text("topic_key").notNull(),
+    /** Who added it. */
+    addedBy: text("added_by").notNull(),
+    /** When (ISO). */
+    addedAt: text("added_at").notNull(),
+  },
+  (t) => [uniqueIndex("subscriptions_conversation_topic").on(t.conversation, t.topicKey)],
+);
+
+/** Per-channel delivery settings (used by the scheduler). */
+export const channelSettings = pgTable("channel_settings", {
+  /** Opaque conversation reference. */
+  conversation: text("conversation").primaryKey(),
+  /** Platform name. */
+  platform: text("platform").notNull(),
+  /** Guild or workspace id. */
+  workspace: text("workspace").notNull(),
+  /** Local post time HH:MM, or null when no daily post is scheduled. */
+  postTime: text("post_time"),
+  /** IANA timezone for postTime. */
+  timezone: text("timezone").notNull().default("UTC"),
+  /** Comma-separated ISO weekdays (1 = Monday … 7 = Sunday). */
+  days: text("days").notNull().default("1,2,3,4,5,6,7"),
+  /** Most papers per post. */
+  maxPapers: integer("max_papers").notNull().default(10),
+  /** Minimum HF upvotes for a paper to be posted. */
+  minUpvotes: integer("min_upvotes").notNull().default(0),
+  /** `all` or `topics`. */
+  mode: text("mode").notNull().default("all"),
+  /** 1 when paused. */
+  paused: boolean("paused").notNull().default(false),
+  /** Why it was paused (user or repeated failures). */
+  pausedReason: text("paused_reason"),
+  /** `latest` (catch up the most recent missed day), `all`, or `skip`. */
+  catchUp: text("catch_up").notNull().default("latest"),
+  /** 1 to post papers in a thread under the header. */
+  useThread: boolean("use_thread").notNull().default(false),
+  /** Consecutive permanent delivery failures; reset by a successful post. */
+  failureCount: integer("failure_count").notNull().default(0),
+  /** The last delivery failure, one line. */
+  lastError: text("last_error"),
+  /** Last change (ISO). */
+  updatedAt: text("updated_at").notNull(),
+});
+
+/** Local upvotes: one per (conversation, paper, user). */
+export const votes = pgTable(
+  "votes",
+  {
+    /** Conversation reference. */
+    conversation: text("conversation").notNull(),
+    /** Versionless paper id. */
+    paperId: text("paper_id").notNull(),
+    /** Opaque user id. */
+    userId: text("user_id").notNull(),
+    /** Guild or workspace id. */
+    workspace: text("workspace").notNull(),
+    /** `reaction`, `button` or `command`. */
+    via: text("via").notNull(),
+    /** When (ISO). */
+    at: text("at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.conversation, t.paperId, t.userId] }),
+    index("votes_workspace").on(t.workspace, t.at),
+    index("votes_conversation_at").on(t.conversation, t.at),
+  ],
+);
+
+/** What holds each vote: a vote exists while any of its sources does (a reaction on a message, the button, the command). */
+export const voteSources = pgTable(
+  "vote_sources",
+  {
+    /** Conversation reference. */
+    conversation: text("conversation").notNull(),
+    /** Versionless paper id. */
+    paperId: text("paper_id").notNull(),
+    /** Opaque user id. */
+    userId: text("user_id").notNull(),
+    /** `command`, `button`, or `reaction:<message ref>:<emoji key>` (`reaction:legacy` for votes kept from before sources). */
+    source: text("source").notNull(),
+    /** Guild or workspace id. */
+    workspace: text("workspace").notNull(),
+    /** When the source was added (ISO). */
+    at: text("at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.conversation, t.paperId, t.userId, t.source] })],
+);
+
+/** Ingest-run ledger. */
+export const ingestRuns = pgTable("ingest_runs", {
+  /** Row id. */
+  id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+  /** `hf`, `arxiv-rss`, `arxiv-api`, `file`. */
+  source: text("source").notNull(),
+  /** Day fetched, or null. */
+  day: text("day"),
+  /** Start (ISO). */
+  startedAt: text("started_at").notNull(),
+  /** End (ISO), null while running. */
+  finishedAt: text("finished_at"),
+  /** `running`, `ok`, `partial`, `failed`. */
+  status: text("status").notNull(),
+  /** Papers stored for the first time. */
+  papersNew: integer("papers_new").notNull().default(0),
+  /** Papers merged into. */
+  papersUpdated: integer("papers_updated").notNull().default(0),
+  /** JSON array of {ref, reason}. */
+  bad: text("bad").notNull().default("[]"),
+  /** Failure reason. */
+  error: text("error"),
+});
+
+/** Platform event ids already processed, so a replayed event counts once. */
+export const processedEvents = pgTable("processed_events", {
+  /** Platform-qualified event id. */
+  eventKey: text("event_key").primaryKey(),
+  /** When first seen (ISO). */
+  at: text("at").notNull().default(sql`to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`),
+});
+
+/** One scheduled digest of one channel for one digest day: the lease that makes delivery exactly-once. */
+export const digestRuns = pgTable(
+  "digest_runs",
+  {
+    /** Conversation reference. */
+    conversation: text("conversation").notNull(),
+    /** The channel-local date of the scheduled post (YYYY-MM-DD). */
+    digestDay: text("digest_day").notNull(),
+    /** `running`, `sent`, `notice`, `failed`, `skipped`. */
+    status: text("status").notNull(),
+    /** Process that holds the lease (random per process). */
+    owner: text("owner").notNull(),
+    /** Lease expiry (ISO); another process may take over a running digest after it. */
+    leaseUntil: text("lease_until").notNull(),
+    /** When the post was due (ISO). */
+    scheduledFor: text("scheduled_for"),
+    /** Start (ISO). */
+    startedAt: text("started_at").notNull(),
+    /** End (ISO). */
+    finishedAt: text("finished_at"),
+    /** 1 when posted late, after downtime. */
+    late: boolean("late").notNull().default(false),
+    /** Paper messages sent. */
+    papersSent: integer("papers_sent").notNull().default(0),
+    /** Outcome detail or failure reason, one line. */
+    detail: text("detail"),
+  },
+  (t) => [primaryKey({ columns: [t.conversation, t.digestDay] }), index("digest_runs_started").on(t.startedAt)],
+);
+
+/** Every message a digest sent (or was sending), keyed so a restart never sends it twice. */
+export const deliveries = pgTable(
+  "deliveries",
+  {
+    /** Conversation reference. */
+    conversation: text("conversation").notNull(),
+    /** Digest day (see digest_runs). */
+    digestDay: text("digest_day").notNull(),
+    /** `header`, `notice` or `paper:<id>`. */
+    itemKey: text("item_key").notNull(),
+    /** Versionless paper id for paper messages. */
+    paperId: text("paper_id"),
+    /** Platform message reference once sent. */
+    messageRef: text("message_ref"),
+    /** `sending` (claimed, outcome unknown), `sent`, `failed`. */
+    status: text("status").notNull(),
+    /** When claimed (ISO). */
+    claimedAt: text("claimed_at").notNull(),
+    /** When the platform confirmed it (ISO). */
+    sentAt: text("sent_at"),
+    /** Failure reason. */
+    error: text("error"),
+    /** Insertion order (SQLite's implicit rowid): items are listed in claim order. */
+    seq: integer("seq").notNull().generatedAlwaysAsIdentity(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.conversation, t.digestDay, t.itemKey] }),
+    uniqueIndex("deliveries_message_ref").on(t.messageRef),
+    index("deliveries_paper").on(t.conversation, t.paperId),
+    index("deliveries_sent_at").on(t.sentAt),
+  ],
+);
+
+/** Cached model TL;DRs and fetched full texts, shared by every channel: one request serves them all. */
+export const summaries = pgTable(
+  "summaries",
+  {
+    /** Versionless paper id. */
+    paperId: text("paper_id").notNull(),
+    /** `tldr` (model output, JSON) or `full-text` (extracted arXiv HTML, plain text). */
+    kind: text("kind").notNull(),
+    /** Configured model name for `tldr`; the source (`arxiv-html`) for `full-text`. */
+    model: text("model").notNull(),
+    /** The cached text; "" for a full text that does not exist. */
+    text: text("text").notNull(),
+    /** The model as the provider reported it (or the source name). */
+    writtenBy: text("written_by").notNull(),
+    /** Paper version when cached; a newer version makes the row stale. */
+    paperVersion: integer("paper_version"),
+    /** When cached (ISO). */
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.paperId, t.kind, t.model] })],
+);
+
+/** Language-model requests made per UTC day, against `llm.dailyRequestBudget`. */
+export const llmUsage = pgTable("llm_usage", {
+  /** UTC day, YYYY-MM-DD. */
+  day: text("day").primaryKey(),
+  /** Requests sent that day (failed ones included). */
+  requests: integer("requests").notNull().default(0),
+});
+
+/**
+ * Co-occurrence counts behind learned topic terms (core/topics/learn-associations.ts), additive
+ * per ingest batch. Row kinds: (topic_key '', term '') = papers counted; ('', term) = papers
+ * whose title or keywords hold the term; (topic, '') = papers the topic matched on its own
+ * words; (topic, term) = those of them holding the term.
+ */
+export const topicCooccurrence = pgTable(
+  "topic_cooccurrence",
+  {
+    /** Lower-cased topic text, or '' for the store-wide rows. */
+    topicKey: text("topic_key").notNull(),
+    /** Term as paperTerms keys it, or '' for the topic's (or store's) paper count. */
+    term: text("term").notNull(),
+    /** Papers counted for this (topic, term). */
+    papers: integer("papers").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.topicKey, t.term] })],
+);
+
+/** Learned terms a channel manager dropped from one topic in one conversation. */
+export const topicDroppedTerms = pgTable(
+  "topic_dropped_terms",
+  {
+    /** Conversation reference. */
+    conversation: text("conversation").notNull(),
+    /** Lower-cased topic text. */
+    topicKey: text("topic_key").notNull(),
+    /** The dropped term, as /papers topics lists it. */
+    term: text("term").notNull(),
+    /** Who dropped it. */
+    droppedBy: text("dropped_by").notNull(),
+    /** When (ISO). */
+    droppedAt: text("dropped_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.conversation, t.topicKey, t.term] })],
+);
+
+/** A channel's feedback on a topic's papers (upvotes, "more like this", "not this"): the latest per person and paper. */
+export const topicFeedback = pgTable(
+  "topic_feedback",
+  {
+    /** Conversation reference. */
+    conversation: text("conversation").notNull(),
+    /** Lower-cased topic text. */
+    topicKey: text("topic_key").notNull(),
+    /** Versionless paper id. */
+    paperId: text("paper_id").notNull(),
+    /** Opaque user id. */
+    userId: text("user_id").notNull(),
+    /** `up`, `more` or `less`. */
+    kind: text("kind").notNull(),
+    /** The paper's title when voted (its terms are the profile's features). */
+    title: text("title").notNull(),
+    /** JSON array of the paper's HF ai_keywords when voted. */
+    aiKeywords: text("ai_keywords").notNull().default("[]"),
+    /** When (ISO). */
+    at: text("at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.conversation, t.topicKey, t.paperId, t.userId] }), index("topic_feedback_paper").on(t.conversation, t.paperId)],
+);
+
+/** Embedding vectors of papers and topics, one per text and model, so each is requested once. */
+export const embeddings = pgTable("embeddings", {
+  /** `model:paper:<id>` or `model:topic:<text>`. */
+  cacheKey: text("cache_key").primaryKey(),
+  /** JSON array of numbers. */
+  vector: text("vector").notNull(),
+  /** When stored (ISO). */
+  createdAt: text("created_at").notNull(),
+});
