@@ -364,3 +364,5 @@ export const embeddings = sqliteTable("embeddings", {
   /** When stored (ISO). */
   createdAt: text("created_at").notNull(),
 });
+
+export * from "./coordination-schema.js";

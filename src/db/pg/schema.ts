@@ -393,3 +393,5 @@ export const embeddings = pgTable("embeddings", {
   /** When stored (ISO). */
   createdAt: text("created_at").notNull(),
 });
+
+export * from "./coordination-schema.js";
