@@ -40,7 +40,7 @@ describe("Dockerfile, compose.yaml and the script CI runs", () => {
     expect(compose).toMatch(/- papers-data:\/data/);
     expect(compose).toMatch(/postgres:\n\s+profiles: \["postgres"\]/);
     expect(compose).toMatch(/image: postgres:17\n/);
-    expect(compose).toMatch(/compose\.postgres\.yaml then runs two bot instances on the same postgres-data volume/);
+    expect(compose).toMatch(/compose\.postgres\.yaml then runs two bot instances on\n\s+# the same postgres-data volume/);
   });
 });
 
