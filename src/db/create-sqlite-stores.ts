@@ -24,6 +24,8 @@ import { createSqliteSummaryCache } from "./sqlite-summary-cache.js";
 import { createSqliteVoteStore } from "./sqlite-vote-store.js";
 import type { StoreTransfer } from "../core/transfer/store-transfer.js";
 import { createSqliteStoreTransfer } from "./sqlite-store-transfer.js";
+import type { LeaseStore } from "../core/leases/lease-store.js";
+import { createSqliteLeaseStore } from "./sqlite-lease-store.js";
 
 /** Every SQLite-backed store, built over one open database. */
 export interface SqliteStores {
@@ -51,6 +53,8 @@ export interface SqliteStores {
   embeddingCache: EmbeddingCache;
   /** Export and import of channels' configuration, votes and saved state. */
   transfer: StoreTransfer;
+  /** Named leases: one instance ingests, one holds each Discord shard. */
+  leases: LeaseStore;
 }
 
 /** Options for `createSqliteStores`. */
@@ -74,5 +78,6 @@ export function createSqliteStores(open: OpenDatabase, options: SqliteStoresOpti
     topicFeedback: createSqliteTopicFeedbackStore(open),
     embeddingCache: createSqliteEmbeddingCache(open, () => (options.clock?.now() ?? new Date()).toISOString()),
     transfer: createSqliteStoreTransfer(open),
+    leases: createSqliteLeaseStore(open),
   };
 }
