@@ -23,11 +23,11 @@ const asList = (v: YamlValue | undefined, what: string): YamlValue[] => {
 };
 
 /**
- * Names the compose file sets that the branches building instances (INSTANCE_ID) and Discord
- * shards (DISCORD_SHARDS) make config.ts read. The last test fails as soon as config.ts reads
- * one of them: then it leaves this list, and the check below covers it like every other name.
+ * Names the compose file sets that the branch building Discord shards (DISCORD_SHARDS) makes
+ * config.ts read. The last test fails as soon as config.ts reads one of them: then it leaves
+ * this list, and the check below covers it like every other name.
  */
-const READ_BY_PARALLEL_WORK = new Set(["INSTANCE_ID", "DISCORD_SHARDS"]);
+const READ_BY_PARALLEL_WORK = new Set(["DISCORD_SHARDS"]);
 
 const compose = asMap(parseComposeYaml(readFileSync(join(ROOT, "compose.postgres.yaml"), "utf8")), "compose.postgres.yaml");
 const services = asMap(compose.services, "services");
@@ -110,13 +110,14 @@ describe("compose.postgres.yaml: Postgres 17 and two bot instances on it", () =>
     expect(strip("bot-2")).toEqual(strip("bot-1"));
   });
 
-  it("hands each bot a DATABASE_URL that loadConfig accepts and that names the postgres service, its user, database and password", () => {
+  it("hands each bot a DATABASE_URL that names the postgres service, its user, database and password, and its INSTANCE_ID, as loadConfig reads them", () => {
     const pgEnv = asMap(asMap(services.postgres, "postgres").environment, "postgres.environment");
     for (const bot of bots) {
       const env = containerEnv(bot);
       const { loaded } = loadRecording(env, app);
       expect(loaded.config.database.url).toBe(`postgres://${String(pgEnv.POSTGRES_USER)}:${password}@postgres:5432/${String(pgEnv.POSTGRES_DB)}`);
       expect(loaded.config.http.port).toBe(Number(env.PAPERS_HTTP_PORT));
+      expect(loaded.config.instance.id).toBe(bot);
     }
   });
 
