@@ -24,6 +24,8 @@ import { createSqliteSummaryCache } from "./sqlite-summary-cache.js";
 import { createSqliteVoteStore } from "./sqlite-vote-store.js";
 import type { StoreTransfer } from "../core/transfer/store-transfer.js";
 import { createSqliteStoreTransfer } from "./sqlite-store-transfer.js";
+import type { InstallationStore } from "../core/installations/installation-store.js";
+import { createSqliteInstallationStore } from "./sqlite-installation-store.js";
 
 /** Every SQLite-backed store, built over one open database. */
 export interface SqliteStores {
@@ -51,6 +53,8 @@ export interface SqliteStores {
   embeddingCache: EmbeddingCache;
   /** Export and import of channels' configuration, votes and saved state. */
   transfer: StoreTransfer;
+  /** Slack workspaces installed through OAuth (sealed records). */
+  installations: InstallationStore;
 }
 
 /** Options for `createSqliteStores`. */
@@ -74,5 +78,6 @@ export function createSqliteStores(open: OpenDatabase, options: SqliteStoresOpti
     topicFeedback: createSqliteTopicFeedbackStore(open),
     embeddingCache: createSqliteEmbeddingCache(open, () => (options.clock?.now() ?? new Date()).toISOString()),
     transfer: createSqliteStoreTransfer(open),
+    installations: createSqliteInstallationStore(open),
   };
 }
