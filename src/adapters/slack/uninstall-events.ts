@@ -34,7 +34,10 @@ export function registerUninstallEvents(app: App, installations: SlackInstallati
   };
   app.event("app_uninstalled", async ({ body }) => remove(body as InstallEnvelope, "app_uninstalled"));
   app.event("tokens_revoked", async ({ body, event }) => {
-    if ((event.tokens.bot ?? []).length === 0) return;
+    if ((event.tokens.bot ?? []).length === 0) {
+      logger.info({ installKey: installKeyOf(installOfEnvelope(body as InstallEnvelope)) }, "only user tokens were revoked; the bot's Slack install stays");
+      return;
+    }
     await remove(body as InstallEnvelope, "tokens_revoked");
   });
 }
