@@ -102,6 +102,25 @@ describe("Slack OAuth: many workspaces, each with its own token", () => {
     expect(await h.app.ports.votes.reactionVoters("slack:T0BBB:C0BBB", item!.paperId!)).toEqual(["U0BOB"]);
   });
 
+  it("the start-up reconcile reads each installed workspace's reactions with its own token, and skips a workspace no longer installed", async () => {
+    const first = await h.start();
+    for (const team of ["T0AAA", "T0BBB"]) await install(h.origin(first), h.fake, team);
+    await h.deliver(first, ["slack:T0AAA:C0AAA", "slack:T0BBB:C0BBB"]);
+    const paperOf = async (conversation: string) => (await h.app.ports.ledger.run(conversation, DAY).items()).filter((i) => i.paperId)[0]!;
+    const a = await paperOf("slack:T0AAA:C0AAA");
+    const b = await paperOf("slack:T0BBB:C0BBB");
+    h.fake.react("C0AAA", a.messageRef!.split(":")[3]!, "+1", "U0ALICE");
+    h.fake.react("C0AAA", a.messageRef!.split(":")[3]!, "+1", "UBOTT0AAA");
+    h.fake.react("C0BBB", b.messageRef!.split(":")[3]!, "+1", "U0BOB");
+    await h.app.installations.delete("T0BBB");
+    const second = await h.start();
+    expect(await second.reconciled).toMatchObject({ added: 1 });
+    expect(await h.app.ports.votes.reactionVoters("slack:T0AAA:C0AAA", a.paperId!)).toEqual(["U0ALICE"]);
+    expect(await h.app.ports.votes.reactionVoters("slack:T0BBB:C0BBB", b.paperId!)).toEqual([]);
+    const reads = h.fake.callsTo("reactions.get").map((c) => h.fake.workspaces.teamOf(c.auth));
+    expect(new Set(reads)).toEqual(new Set(["T0AAA"]));
+  });
+
   it("app_uninstalled removes the install, and a later post fails with the reason and the fix, not a crash", async () => {
     const adapter = await h.start();
     await install(h.origin(adapter), h.fake, "T0AAA");
