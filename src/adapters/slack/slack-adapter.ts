@@ -149,7 +149,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         const client = new webApi.WebClient(token, { ...clientOptions, logger: boltLogger });
         client.on("rate_limited" as webApi.WebClientEvent.RATE_LIMITED, () => options.onRateLimited?.());
         return client;
-      }, config.installPath)
+      }, config.installPath, logger)
     : singleWorkspace(app.client, () => identity);
   const rightsFor = (client: webApi.WebClient) => createChannelRights(client, logger);
   const interactions = { core: () => core, rightsFor, ackDeadlineMs: options.ackDeadlineMs ?? 2500, logger };

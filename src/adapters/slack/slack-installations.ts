@@ -24,8 +24,10 @@ export interface SlackInstallationsOptions {
 export interface SlackInstallations {
   /** Bolt's installationStore (storeInstallation / fetchInstallation / deleteInstallation), org-wide installs included. */
   readonly bolt: BoltInstallationStore;
-  /** The install serving workspace `teamId` (its own, else an org-wide install of its enterprise when `enterpriseId` is known), or null when there is none or it cannot be opened (the reason is logged). */
-  forTeam(teamId: string, options?: { fresh?: boolean; enterpriseId?: string | null }): Promise<Installation | null>;
+  /** Workspace `teamId`'s own install, or null when there is none or it cannot be opened (the reason is logged); `fresh` reads the store again. */
+  forTeam(teamId: string, options?: { fresh?: boolean }): Promise<Installation | null>;
+  /** The org-wide (Enterprise Grid) installs that open, cached like the rest; `fresh` reads the store again. */
+  orgWide(options?: { fresh?: boolean }): Promise<Installation[]>;
   /** Removes an install (uninstalled, tokens revoked); true when there was one. */
   remove(lookup: InstallationLookup): Promise<boolean>;
 }
@@ -42,6 +44,7 @@ export function createSlackInstallations(options: SlackInstallationsOptions): Sl
   const cacheMs = options.cacheMs ?? INSTALL_CACHE_MS;
   const cache = new Map<string, Cached>();
   const refused = new Set<string>();
+  let orgKeys: { keys: string[]; until: number } | null = null;
 
   async function read(installKey: string): Promise<Installation | null> {
     const row = await store.find(installKey);
@@ -76,6 +79,7 @@ export function createSlackInstallations(options: SlackInstallationsOptions): Sl
       const record = { installKey, teamId: installation.team?.id ?? null, enterpriseId: installation.enterprise?.id ?? null, sealed: sealInstallation(JSON.stringify(installation), key, installKey) };
       await store.save(record, options.now().toISOString());
       cache.delete(installKey);
+      orgKeys = null;
       logger.info({ installKey, team: installation.team?.name ?? installation.enterprise?.name ?? null, orgWide: Boolean(installation.isEnterpriseInstall) }, "Slack workspace installed");
     },
     async fetchInstallation(query: InstallationQuery<boolean>) {
@@ -93,16 +97,21 @@ export function createSlackInstallations(options: SlackInstallationsOptions): Sl
     const installKey = installKeyOf(lookup);
     if (!installKey) return false;
     cache.delete(installKey);
+    orgKeys = null;
     return store.delete(installKey);
   }
 
   return {
     bolt,
     remove,
-    async forTeam(teamId, lookup = {}) {
-      const own = await cached(teamId, Boolean(lookup.fresh));
-      if (own || !lookup.enterpriseId) return own;
-      return cached(lookup.enterpriseId, Boolean(lookup.fresh));
+    async orgWide(lookup = {}) {
+      const now = options.now().getTime();
+      if (lookup.fresh || !orgKeys || orgKeys.until <= now) {
+        orgKeys = { keys: (await store.list()).filter((row) => row.teamId === null && row.enterpriseId !== null).map((row) => row.installKey), until: now + cacheMs };
+      }
+      const opened = await Promise.all(orgKeys.keys.map((k) => cached(k, Boolean(lookup.fresh))));
+      return opened.filter((i): i is Installation => i !== null);
     },
+    forTeam: (teamId, lookup = {}) => cached(teamId, Boolean(lookup.fresh)),
   };
 }

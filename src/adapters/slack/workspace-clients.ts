@@ -1,7 +1,8 @@
 import type { webApi } from "@slack/bolt";
 import { SendError } from "../../core/chat/chat-adapter.js";
 import { classifySlackError } from "./classify-slack-error.js";
-import type { SlackInstallations } from "./slack-installations.js";
+import type { Logger } from "../../core/logger.js";
+import { INSTALL_CACHE_MS, type SlackInstallations } from "./slack-installations.js";
 
 /** A workspace the bot can act in: a Web API client holding its token, and the bot's user there. */
 export interface Workspace {
@@ -35,19 +36,58 @@ export function singleWorkspace(client: webApi.WebClient, identity: () => { team
   return { get, run: async (teamId, work) => work(await get(teamId)) };
 }
 
-/** Many workspaces through OAuth: each conversation's team token comes from its install; one client per token. */
-export function installedWorkspaces(installations: SlackInstallations, makeClient: (token: string) => webApi.WebClient, installPath: string): WorkspaceClients {
+/** Workspaces (team ids) an org-wide install's token reaches, through auth.teams.list, all pages. */
+async function teamsOf(client: webApi.WebClient): Promise<Set<string>> {
+  const teams = new Set<string>();
+  let cursor: string | undefined;
+  for (let page = 0; page < 50; page += 1) {
+    const result = await client.auth.teams.list({ limit: 1000, ...(cursor ? { cursor } : {}) });
+    for (const team of result.teams ?? []) if (team.id) teams.add(team.id);
+    cursor = result.response_metadata?.next_cursor || undefined;
+    if (!cursor) break;
+  }
+  return teams;
+}
+
+/**
+ * Many workspaces through OAuth: each conversation's token comes from its workspace's install,
+ * else from an org-wide install whose org holds that workspace (auth.teams.list, cached);
+ * one client per token.
+ */
+export function installedWorkspaces(installations: SlackInstallations, makeClient: (token: string) => webApi.WebClient, installPath: string, logger: Logger): WorkspaceClients {
   const clients = new Map<string, webApi.WebClient>();
-  async function load(teamId: string, fresh: boolean): Promise<(Workspace & { token: string }) | null> {
-    const installation = await installations.forTeam(teamId, { fresh });
-    const token = installation?.bot?.token;
-    if (!installation || !token) return null;
+  const orgTeams = new Map<string, { teams: Set<string>; until: number }>();
+  const clientOf = (token: string) => {
     let client = clients.get(token);
     if (!client) {
       client = makeClient(token);
       clients.set(token, client);
     }
-    return { teamId, client, token, botUserId: installation.bot?.userId ?? null };
+    return client;
+  };
+  async function orgFor(teamId: string, fresh: boolean) {
+    for (const org of await installations.orgWide({ fresh })) {
+      const enterpriseId = org.enterprise?.id;
+      if (!enterpriseId || !org.bot?.token) continue;
+      let known = orgTeams.get(enterpriseId);
+      if (fresh || !known || known.until <= Date.now()) {
+        try {
+          known = { teams: await teamsOf(clientOf(org.bot.token)), until: Date.now() + INSTALL_CACHE_MS };
+        } catch (err) {
+          logger.warn({ enterpriseId, reason: classifySlackError(err).reason }, "could not list the workspaces of an org-wide Slack install");
+          known = { teams: new Set(), until: Date.now() + INSTALL_CACHE_MS };
+        }
+        orgTeams.set(enterpriseId, known);
+      }
+      if (known.teams.has(teamId)) return org;
+    }
+    return null;
+  }
+  async function load(teamId: string, fresh: boolean): Promise<(Workspace & { token: string }) | null> {
+    const installation = (await installations.forTeam(teamId, { fresh })) ?? (await orgFor(teamId, fresh));
+    const token = installation?.bot?.token;
+    if (!installation || !token) return null;
+    return { teamId, client: clientOf(token), token, botUserId: installation.bot?.userId ?? null };
   }
   return {
     get: (teamId) => load(teamId, false),

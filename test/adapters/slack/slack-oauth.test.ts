@@ -121,6 +121,22 @@ describe("Slack OAuth: many workspaces, each with its own token", () => {
     expect(new Set(reads)).toEqual(new Set(["T0AAA"]));
   });
 
+  it("an org-wide (Enterprise Grid) install is keyed by its enterprise and serves scheduled posts to the org's workspaces", async () => {
+    h.fake.addChannel("C0ORG1", { team: "T0ORG1" });
+    const adapter = await h.start();
+    const run = await install(h.origin(adapter), h.fake, "E0ORG", { orgWide: true, enterpriseId: "E0ORG", orgTeams: ["T0ORG1", "T0ORG2"] });
+    expect(run.page).toContain("installed in <strong>Org E0ORG</strong>");
+    expect(await h.app.installations.find("E0ORG")).toMatchObject({ teamId: null, enterpriseId: "E0ORG" });
+    const [org, outside] = await h.deliver(adapter, ["slack:T0ORG1:C0ORG1", "slack:T0AAA:C0AAA"]);
+    expect(org!.outcome).toEqual({ kind: "sent", papers: 3 });
+    expect(outside!.outcome).toEqual({ kind: "failed", reason: "not_installed", permanent: true });
+    expect(h.fake.postsBy("E0ORG").map((c) => c.params.channel)).toEqual(["C0ORG1", "C0ORG1", "C0ORG1", "C0ORG1"]);
+    const body = { ...uninstallEvent("T0ORG1", "EvU0ORG"), enterprise_id: "E0ORG", is_enterprise_install: true };
+    await h.event(adapter, body);
+    await waitFor(async () => (await h.app.installations.find("E0ORG")) === null);
+    await expect(adapter.send("slack:T0ORG1:C0ORG1", hello)).rejects.toMatchObject({ reason: "not_installed" });
+  });
+
   it("app_uninstalled removes the install, and a later post fails with the reason and the fix, not a crash", async () => {
     const adapter = await h.start();
     await install(h.origin(adapter), h.fake, "T0AAA");

@@ -54,7 +54,7 @@ export class FakeSlack {
     this.appToken = options.appToken ?? "xapp-test-app-token";
     this.workspaces = new FakeWorkspaces(options.clientId ?? "1111.2222", options.clientSecret ?? "fake-client-secret");
     const token = options.botToken ?? "xoxb-test-bot-token";
-    this.workspaces.add({ teamId: this.teamId, teamName: "Fake", botUserId: this.botUserId, botId: "B0001", token, scopes: [], enterpriseId: null, orgWide: false });
+    this.workspaces.add({ teamId: this.teamId, teamName: "Fake", botUserId: this.botUserId, botId: "B0001", token, scopes: [], enterpriseId: null, orgWide: false, orgTeams: [] });
     this.server = createServer((req, res) => void this.route(req, res));
     this.server.on("upgrade", (req, socket, head) => {
       if (!req.url?.startsWith("/socket")) return socket.destroy();
@@ -189,12 +189,12 @@ export class FakeSlack {
     const install = method === "apps.connections.open" ? null : this.workspaces.installOf(call.auth);
     if (method === "apps.connections.open" ? call.auth !== `Bearer ${this.appToken}` : !install) return json(200, { ok: false, error: "invalid_auth" });
     const channel = typeof call.params.channel === "string" ? this.channels.get(call.params.channel) : undefined;
-    if (channel?.team && install && channel.team !== install.teamId) return json(200, { ok: false, error: "channel_not_found" });
+    if (channel?.team && install && !this.workspaces.reaches(install, channel.team)) return json(200, { ok: false, error: "channel_not_found" });
     if (method === "chat.postMessage" && this.switches.enforceLimits) {
       const retryAfter = this.rate.retryAfter(String(call.params.channel));
       if (retryAfter > 0) return json(429, { ok: false, error: "ratelimited" }, { "retry-after": String(retryAfter) });
     }
-    const answer = method === "auth.test" && install ? this.workspaces.authTest(install) : this.answer(method, call.params);
+    const answer = install && method === "auth.test" ? this.workspaces.authTest(install) : install && method === "auth.teams.list" ? this.workspaces.teams(install) : this.answer(method, call.params);
     if (method === "chat.postMessage" && answer.ok) {
       this.created += 1;
       if (this.switches.stallAfterCreate || this.created === this.switches.stallAfterCreateAt) return;

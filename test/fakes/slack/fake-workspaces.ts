@@ -18,6 +18,8 @@ export interface FakeInstall {
   enterpriseId: string | null;
   /** An org-wide install (the whole Enterprise Grid org). */
   orgWide: boolean;
+  /** Org-wide installs: the org's workspaces the token reaches (auth.teams.list). */
+  orgTeams: string[];
 }
 
 /** What approving an install may set. */
@@ -32,6 +34,8 @@ export interface ApproveOptions {
   orgWide?: boolean;
   /** Scopes granted. Default commands,chat:write. */
   scopes?: string[];
+  /** Org-wide installs: the org's workspaces. */
+  orgTeams?: string[];
 }
 
 /** Codes, tokens and installs, answering oauth.v2.access and auth.test as Slack does. */
@@ -61,6 +65,7 @@ export class FakeWorkspaces {
       scopes: options.scopes ?? ["commands", "chat:write"],
       enterpriseId: options.enterpriseId ?? null,
       orgWide: options.orgWide ?? false,
+      orgTeams: options.orgTeams ?? [],
     };
     const code = `code-${teamId}-${this.seq}`;
     this.codes.set(code, install);
@@ -112,6 +117,17 @@ export class FakeWorkspaces {
       is_enterprise_install: install.orgWide,
       authed_user: { id: "UINSTALLER" },
     };
+  }
+
+  /** Whether a live token may act in workspace `teamId` (its own, or one of its org's for an org-wide install). */
+  reaches(install: FakeInstall, teamId: string): boolean {
+    return install.teamId === teamId || (install.orgWide && install.orgTeams.includes(teamId));
+  }
+
+  /** auth.teams.list: the workspaces a token reaches. */
+  teams(install: FakeInstall): Record<string, unknown> {
+    const ids = install.orgWide ? install.orgTeams : [install.teamId];
+    return { ok: true, teams: ids.map((id) => ({ id, name: `Workspace ${id}` })), response_metadata: { next_cursor: "" } };
   }
 
   /** auth.test for a live token. */
