@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { InstallationRecord } from "../../src/core/installations/installation-store.js";
-import { installKeyOf } from "../../src/core/installations/installation-store.js";
 import { STORE_DOCUMENT_FORMAT, STORE_DOCUMENT_VERSION, type StoreDocument } from "../../src/core/transfer/store-document.js";
 import type { SqliteStores } from "../../src/db/create-sqlite-stores.js";
 import { STORE_DIALECTS, useStores } from "../helpers/store-dialects.js";
@@ -19,14 +18,6 @@ const emptyDoc = (installs: StoreDocument["slackInstallations"]): StoreDocument 
   topics: { droppedTerms: [], feedback: [] },
   llmUsage: [],
   slackInstallations: installs,
-});
-
-describe("installKeyOf", () => {
-  it("keys an org-wide install by its enterprise, any other by its team", () => {
-    expect(installKeyOf({ teamId: "T1", enterpriseId: "E1", isEnterpriseInstall: true })).toBe("E1");
-    expect(installKeyOf({ teamId: "T1", enterpriseId: "E1", isEnterpriseInstall: false })).toBe("T1");
-    expect(installKeyOf({ enterpriseId: "E1" })).toBeNull();
-  });
 });
 
 describe.each(STORE_DIALECTS)("installation store on %s", (dialect) => {

@@ -17,9 +17,8 @@ import { createBoltLogger, redactSecrets } from "./slack-logger.js";
 import { SLACK_RATE } from "./slack-limits.js";
 import { messageRef, parseSlackRef } from "./slack-refs.js";
 import { createChannelRights } from "./slack-rights.js";
-import type { InstallationStore } from "../../core/installations/installation-store.js";
 import { createOAuthPages } from "./oauth-pages.js";
-import { createSlackInstallations, type SlackInstallations } from "./slack-installations.js";
+import { createSlackInstallations, type InstallationRecords, type SlackInstallations } from "./slack-installations.js";
 import { SLACK_BOT_SCOPES } from "./slack-scopes.js";
 import { registerUninstallEvents } from "./uninstall-events.js";
 import { installedWorkspaces, notInstalled, singleWorkspace, type WorkspaceClients } from "./workspace-clients.js";
@@ -44,8 +43,8 @@ export interface SlackAdapterOptions {
   onRateLimited?: () => void;
   /** Source of "now" for the connection state and install times. Default the system clock. */
   now?: () => Date;
-  /** Where OAuth installs are kept (required when `credentials.oauth` is set). */
-  installations?: InstallationStore;
+  /** Where OAuth installs are kept, sealed (required when `credentials.oauth` is set): the store's InstallationStore. */
+  installations?: InstallationRecords;
 }
 
 /** The Slack adapter: the ChatAdapter port plus what operators and tests look at. */

@@ -1,15 +1,58 @@
 import type { Installation, InstallationQuery, InstallationStore as BoltInstallationStore } from "@slack/bolt";
-import { installKeyOf, type InstallationLookup, type InstallationStore } from "../../core/installations/installation-store.js";
 import type { Logger } from "../../core/logger.js";
 import { openInstallation, sealInstallation, type InstallationKey } from "./seal-installation.js";
+
+/** A sealed install as the adapter hands it to its records and gets it back (the store port's StoredInstallation has this shape). */
+export interface SealedInstallation {
+  /** `T…` team id, or `E…` enterprise id for an org-wide install (installKeyOf). */
+  installKey: string;
+  /** Team id, null for an org-wide install. */
+  teamId: string | null;
+  /** Enterprise id, null outside Enterprise Grid. */
+  enterpriseId: string | null;
+  /** The Installation JSON, sealed with SLACK_INSTALLATION_KEY. */
+  sealed: string;
+}
+
+/**
+ * Where the adapter keeps its sealed installs. Adapters never import the store ports (they talk
+ * to the core facade), so the adapter names what it needs and the composition root passes the
+ * store's InstallationStore (src/core/installations), which fits it.
+ */
+export interface InstallationRecords {
+  /** Adds or replaces the install under `record.installKey`; `now` is ISO 8601. */
+  save(record: SealedInstallation, now: string): Promise<void>;
+  /** The install under `installKey`, or null. */
+  find(installKey: string): Promise<SealedInstallation | null>;
+  /** Removes the install under `installKey`; true when there was one. */
+  delete(installKey: string): Promise<boolean>;
+  /** Every install, by key. */
+  list(): Promise<SealedInstallation[]>;
+}
+
+/** Which install a Slack event or query concerns: by team, or by enterprise for an org-wide install. */
+export interface InstallationLookup {
+  /** Team id. */
+  teamId?: string | null;
+  /** Enterprise id. */
+  enterpriseId?: string | null;
+  /** True for an org-wide (Enterprise Grid) install: the key is the enterprise id. */
+  isEnterpriseInstall?: boolean;
+}
+
+/** The key a Slack install is stored under: the enterprise id for an org-wide install, else the team id; null when the lookup names neither. */
+export function installKeyOf(lookup: InstallationLookup): string | null {
+  if (lookup.isEnterpriseInstall) return lookup.enterpriseId ?? null;
+  return lookup.teamId ?? null;
+}
 
 /** How long a workspace's install is kept in memory before it is read from the store again, ms (a reinstall made by another instance shows within this). */
 export const INSTALL_CACHE_MS = 30_000;
 
 /** Options for createSlackInstallations. */
 export interface SlackInstallationsOptions {
-  /** The store port (SQLite or Postgres). */
-  store: InstallationStore;
+  /** The sealed records (the store's InstallationStore, SQLite or Postgres). */
+  store: InstallationRecords;
   /** SLACK_INSTALLATION_KEY, parsed. */
   key: InstallationKey;
   /** Logger (never given a token). */

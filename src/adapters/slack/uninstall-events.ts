@@ -1,7 +1,6 @@
 import type { App } from "@slack/bolt";
-import { installKeyOf, type InstallationLookup } from "../../core/installations/installation-store.js";
 import type { Logger } from "../../core/logger.js";
-import type { SlackInstallations } from "./slack-installations.js";
+import { installKeyOf, type InstallationLookup, type SlackInstallations } from "./slack-installations.js";
 
 /** The envelope fields that say which install an event is about. */
 interface InstallEnvelope {

@@ -1,6 +1,6 @@
 /** A workspace (or Enterprise Grid org) the bot is installed in, as the store keeps it: ids in clear, the rest sealed. */
 export interface StoredInstallation {
-  /** `T…` team id, or `E…` enterprise id for an org-wide install (installKeyOf). */
+  /** The platform's key for the install, e.g. Slack's `T…` team id, or `E…` enterprise id for an org-wide install. */
   installKey: string;
   /** Team id, null for an org-wide install. */
   teamId: string | null;
@@ -16,22 +16,6 @@ export interface StoredInstallation {
 
 /** What a save writes: everything but the timestamps, which the store keeps. */
 export type InstallationRecord = Omit<StoredInstallation, "installedAt" | "updatedAt">;
-
-/** Where a workspace's install lives: by team, or by enterprise for an org-wide install. */
-export interface InstallationLookup {
-  /** Team id. */
-  teamId?: string | null;
-  /** Enterprise id. */
-  enterpriseId?: string | null;
-  /** True for an org-wide (Enterprise Grid) install: the key is the enterprise id. */
-  isEnterpriseInstall?: boolean;
-}
-
-/** The key an install is stored under: the enterprise id for an org-wide install, else the team id; null when the lookup names neither. */
-export function installKeyOf(lookup: InstallationLookup): string | null {
-  if (lookup.isEnterpriseInstall) return lookup.enterpriseId ?? null;
-  return lookup.teamId ?? null;
-}
 
 /**
  * The workspaces a distributed chat app is installed in (Slack OAuth). The records are opaque

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resolveSlackCredentials, slackConfigSchema, type SlackSecrets } from "../../../src/adapters/slack/slack-config.js";
+import { installKeyOf } from "../../../src/adapters/slack/slack-installations.js";
 
 const http = slackConfigSchema.parse({ mode: "http" });
 const oauth: SlackSecrets = {
@@ -32,5 +33,13 @@ describe("Slack OAuth settings", () => {
   it("without any OAuth setting, the one-workspace tokens work as before", () => {
     expect(resolveSlackCredentials(http, { slackBotToken: "xoxb-1", slackAppToken: null, slackSigningSecret: "s" })).toEqual({ botToken: "xoxb-1", signingSecret: "s" });
     expect(resolveSlackCredentials(http, { slackBotToken: null, slackAppToken: null, slackSigningSecret: null })).toBeNull();
+  });
+});
+
+describe("installKeyOf", () => {
+  it("keys an org-wide install by its enterprise, any other by its team", () => {
+    expect(installKeyOf({ teamId: "T1", enterpriseId: "E1", isEnterpriseInstall: true })).toBe("E1");
+    expect(installKeyOf({ teamId: "T1", enterpriseId: "E1", isEnterpriseInstall: false })).toBe("T1");
+    expect(installKeyOf({ enterpriseId: "E1" })).toBeNull();
   });
 });
