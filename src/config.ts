@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
+import { hostname } from "node:os";
 import { resolve } from "node:path";
 import { parseEnv } from "node:util";
 import { z } from "zod";
@@ -23,6 +24,12 @@ const configSchema = z.strictObject({
       path: z.string().min(1).default("data/papers.db"),
       /** Postgres URL (postgres://user:password@host:5432/db): puts every command on Postgres instead of SQLite; DATABASE_URL overrides it. */
       url: z.string().min(1).optional(),
+    })
+    .prefault({}),
+  instance: z
+    .strictObject({
+      /** This process's name among instances sharing one store (lease holder, shown by /papers status); INSTANCE_ID overrides it. Default `<hostname>-<pid>`. */
+      id: z.string().trim().min(1).max(100).regex(/^[\w.:@-]+$/, "use letters, digits and . _ : @ - only").optional(),
     })
     .prefault({}),
   log: z
@@ -226,6 +233,15 @@ function httpPortOf(value: string): number {
   return port;
 }
 
+/** INSTANCE_ID, else the configured id, else `<hostname>-<pid>`; a bad INSTANCE_ID is refused with the fix. */
+function instanceIdOf(fromEnv: string | undefined, configured: string | undefined): string {
+  const value = fromEnv?.trim();
+  if (!value) return configured ?? `${hostname()}-${process.pid}`;
+  const checked = configSchema.shape.instance.unwrap().shape.id.safeParse(value);
+  if (!checked.success || checked.data === undefined) throw new BotError("CONFIG", `INSTANCE_ID="${value.slice(0, 100)}" is not an instance name; use up to 100 letters, digits and . _ : @ - (e.g. bot-1), or unset it for <hostname>-<pid>.`);
+  return checked.data;
+}
+
 /** Turns zod issues into one message per key with a fix. */
 function describeIssues(error: z.ZodError, file: string): string {
   const lines = error.issues.map((issue) => {
@@ -255,7 +271,7 @@ function checkDatabaseUrl(url: string, setting: string): void {
 /**
  * Reads `.env` in `cwd` under the real environment (which wins), then config from
  * PAPERS_CONFIG, else config/papers.json, validates it, and applies env overrides
- * (PAPERS_DB, DATABASE_URL, LOG_LEVEL, PAPERS_HTTP_PORT). The only reader of process.env, .env and config/.
+ * (PAPERS_DB, DATABASE_URL, LOG_LEVEL, PAPERS_HTTP_PORT, INSTANCE_ID). The only reader of process.env, .env and config/.
  * Throws BotError("CONFIG") naming the bad key and the fix.
  */
 export function loadConfig(processEnv: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): LoadedConfig {
@@ -285,6 +301,7 @@ export function loadConfig(processEnv: NodeJS.ProcessEnv = process.env, cwd = pr
     config.log.level = level.data;
   }
   if (env.PAPERS_HTTP_PORT?.trim()) config.http.port = httpPortOf(env.PAPERS_HTTP_PORT);
+  config.instance.id = instanceIdOf(env.INSTANCE_ID, config.instance.id);
   const secret = (name: string): string | null => (env[name] && env[name]!.trim() ? env[name]!.trim() : null);
   const llmApiKey = llmApiKeyFromEnv(env, config.llm.provider);
   const llmProblem = llmConfigProblem(config.llm, llmApiKey);

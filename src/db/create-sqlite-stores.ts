@@ -26,6 +26,8 @@ import type { StoreTransfer } from "../core/transfer/store-transfer.js";
 import { createSqliteStoreTransfer } from "./sqlite-store-transfer.js";
 import type { InstallationStore } from "../core/installations/installation-store.js";
 import { createSqliteInstallationStore } from "./sqlite-installation-store.js";
+import type { LeaseStore } from "../core/leases/lease-store.js";
+import { createSqliteLeaseStore } from "./sqlite-lease-store.js";
 
 /** Every SQLite-backed store, built over one open database. */
 export interface SqliteStores {
@@ -55,6 +57,8 @@ export interface SqliteStores {
   transfer: StoreTransfer;
   /** Slack workspaces installed through OAuth (sealed records). */
   installations: InstallationStore;
+  /** Named leases: one instance ingests, one holds each Discord shard. */
+  leases: LeaseStore;
 }
 
 /** Options for `createSqliteStores`. */
@@ -79,5 +83,6 @@ export function createSqliteStores(open: OpenDatabase, options: SqliteStoresOpti
     embeddingCache: createSqliteEmbeddingCache(open, () => (options.clock?.now() ?? new Date()).toISOString()),
     transfer: createSqliteStoreTransfer(open),
     installations: createSqliteInstallationStore(open),
+    leases: createSqliteLeaseStore(open),
   };
 }
