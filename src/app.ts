@@ -22,6 +22,7 @@ import { createOpenAiEmbedder } from "./embeddings/openai-embeddings.js";
 import { createSemanticSimilarity, type SemanticSimilarity } from "./core/topics/semantic-similarity.js";
 import type { EmbeddingCache } from "./core/topics/embeddings.js";
 import { resolveSlackCredentials } from "./adapters/slack/slack-config.js";
+import type { InstallationStore } from "./core/installations/installation-store.js";
 
 /** Everything the bot is made of, built once. */
 export interface App {
@@ -37,6 +38,8 @@ export interface App {
   transfer: StoreTransfer;
   /** Which store the bot runs on, for the start-up line and status. */
   store: StoreInfo;
+  /** Slack workspaces installed through OAuth (sealed), on the same store. */
+  installations: InstallationStore;
   /** Closes the store (idempotent). */
   close(): void | Promise<void>;
 }
@@ -134,6 +137,7 @@ function assemble(loaded: LoadedConfig, options: CreateAppOptions, clock: Clock,
     sources: { hf, listings, arxivBackfill: config.sources.arxiv.categories.length > 0 ? createArxivBackfillSource(arxiv, config.sources.arxiv.categories) : null },
     transfer: stores.transfer,
     store,
+    installations: stores.installations,
     close,
   };
 }
@@ -184,9 +188,13 @@ export async function buildPlatformAdapters(app: App, env: AppEnv, logger: Logge
         credentials,
         logger: logger.child({ adapter: "slack" }),
         sharedServer: app.config.http.port !== null,
+        installations: app.installations,
         ...platformHooks(app, "slack"),
       }),
-      startFailure: (reason) => `Slack start failed (${reason}). If a token was rejected (invalid_auth), reinstall the app to the workspace and copy SLACK_BOT_TOKEN / SLACK_APP_TOKEN again.`,
+      startFailure: (reason) =>
+        credentials.oauth
+          ? `Slack start failed (${reason}). Check SLACK_SIGNING_SECRET, SLACK_CLIENT_ID and SLACK_CLIENT_SECRET against Basic Information → App Credentials.`
+          : `Slack start failed (${reason}). If a token was rejected (invalid_auth), reinstall the app to the workspace and copy SLACK_BOT_TOKEN / SLACK_APP_TOKEN again.`,
     });
   }
   return built;
