@@ -21,6 +21,7 @@ import { createHttpClient } from "./sources/http-client.js";
 import { createOpenAiEmbedder } from "./embeddings/openai-embeddings.js";
 import { createSemanticSimilarity, type SemanticSimilarity } from "./core/topics/semantic-similarity.js";
 import type { EmbeddingCache } from "./core/topics/embeddings.js";
+import type { LeaseStore } from "./core/leases/lease-store.js";
 import { resolveSlackCredentials } from "./adapters/slack/slack-config.js";
 
 /** Everything the bot is made of, built once. */
@@ -37,6 +38,8 @@ export interface App {
   transfer: StoreTransfer;
   /** Which store the bot runs on, for the start-up line and status. */
   store: StoreInfo;
+  /** Named leases in the store: one instance ingests at a time. */
+  leases: LeaseStore;
   /** Closes the store (idempotent). */
   close(): void | Promise<void>;
 }
@@ -134,6 +137,7 @@ function assemble(loaded: LoadedConfig, options: CreateAppOptions, clock: Clock,
     sources: { hf, listings, arxivBackfill: config.sources.arxiv.categories.length > 0 ? createArxivBackfillSource(arxiv, config.sources.arxiv.categories) : null },
     transfer: stores.transfer,
     store,
+    leases: stores.leases,
     close,
   };
 }
@@ -208,6 +212,9 @@ export function buildScheduler(app: App, adapters: readonly ChatAdapter[]): Sche
     cadence: s.ingest,
     startupIngestWaitMs: s.startupIngestWaitMinutes * 60_000,
     stopTimeoutMs: s.stopTimeoutSeconds * 1000,
+    owner: app.config.instance.id,
+    leaseMs: s.leaseSeconds * 1000,
+    ingestLease: { leases: app.leases, ingestRuns: app.ports.ingestRuns, ttlMs: s.ingestLeaseSeconds * 1000 },
   });
 }
 
