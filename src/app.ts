@@ -74,6 +74,8 @@ export interface CreateAppOptions {
   retries?: number;
   /** Where the core counts commands, posts, votes, ingests and model calls (GET /metrics); default nothing. */
   telemetry?: Telemetry;
+  /** How long to retry a Postgres server that does not answer at start, ms (`npm start` passes database.connectRetrySeconds); default 0: one attempt. */
+  connectRetryMs?: number;
 }
 
 /** The composition root over SQLite (`database.path`): the only place that builds concrete stores, sources and the core. */
@@ -96,7 +98,15 @@ export async function openApp(loaded: LoadedConfig, options: CreateAppOptions): 
   if (url === undefined) return createApp(loaded, options);
   const { createPgStores } = await import("./db/pg/create-pg-stores.js");
   const clock = options.clock ?? createSystemClock();
-  const { database, stores } = await createPgStores(url, { clock });
+  const log = options.logger.child({ component: "store" });
+  const { database, stores } = await createPgStores(url, {
+    clock,
+    open: {
+      retryForMs: options.connectRetryMs ?? 0,
+      onRetry: ({ attempt, reason, retryInMs }) => log.warn({ attempt, reason, retryInMs, url: maskUrl(url) }, "the Postgres server did not answer; retrying"),
+      onClientError: (reason) => log.warn({ reason }, "a connection to the Postgres server failed; the next query reconnects"),
+    },
+  });
   return assemble(loaded, options, clock, stores, { kind: "postgres", location: maskUrl(url), migrationBackup: null, ping: async () => void (await database.pool.query("SELECT count(*) FROM papers")) }, () => database.close());
 }
 
@@ -129,6 +139,7 @@ function assemble(loaded: LoadedConfig, options: CreateAppOptions, clock: Clock,
     clock,
     logger,
     telemetry: options.telemetry,
+    deployment: { instanceId: config.instance.id ?? "this-instance", store: `${store.kind === "postgres" ? "Postgres" : "SQLite"} ${store.location}` },
   };
   return {
     config,

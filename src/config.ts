@@ -24,8 +24,8 @@ const configSchema = z.strictObject({
       path: z.string().min(1).default("data/papers.db"),
       /** Postgres URL (postgres://user:password@host:5432/db): puts every command on Postgres instead of SQLite; DATABASE_URL overrides it. */
       url: z.string().min(1).optional(),
-      /** How long start keeps retrying a Postgres server that does not answer (with backoff, each attempt logged) before giving up with exit 78, seconds; 0 tries once. */
-      connectRetrySeconds: z.number().min(0).max(3600).default(60),
+      /** How long `npm start` keeps retrying a Postgres server that does not answer (with backoff, each attempt logged) before giving up with exit 78, seconds; 0 tries once. The CLI tries once. */
+      connectRetrySeconds: z.number().min(0).max(3600).default(30),
     })
     .prefault({}),
   instance: z

@@ -30,6 +30,7 @@ import { reconcileRecent } from "./votes/reconcile-recent.js";
 import { recordReaction } from "./votes/record-reaction.js";
 import type { VoteStore } from "./votes/vote-store.js";
 import { noopTelemetry, type Telemetry } from "./telemetry.js";
+import type { Deployment } from "./deployment.js";
 
 /** The ports the core is built over; the composition root (src/app.ts) builds them once. */
 export interface CorePorts {
@@ -59,6 +60,8 @@ export interface CorePorts {
   logger: Logger;
   /** Where commands, posts, votes, ingests and model calls are counted (GET /metrics); absent counts nothing. */
   telemetry?: Telemetry;
+  /** This instance's id and the store in use (/papers status); absent, status leaves them out. */
+  deployment?: Deployment;
 }
 
 /** Settings of the core that are not ports. */
