@@ -8,6 +8,7 @@ import type { DeliveryResult } from "../core/digest/deliver-many.js";
 import { digestKey } from "../core/digest/due-digests.js";
 import { createPacer, type Pacer } from "../core/digest/pacer.js";
 import { createSystemTimer, type Timer } from "../core/digest/timer.js";
+import { isBotError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import type { DailySource, ListingSource } from "../core/papers/ingest-recent.js";
 import type { IngestRun } from "../core/papers/ingest-run-store.js";
@@ -145,7 +146,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         waiting,
       })).filter((d) => adapters.has(d.platform));
     } catch (err) {
-      log.error({ err }, "computing due digests failed");
+      if (isBotError(err)) log.warn({ reason: err.message, code: err.code }, "computing due digests failed; the next tick tries again");
+      else log.error({ err }, "computing due digests failed");
       return null;
     }
     if (due.length === 0) {

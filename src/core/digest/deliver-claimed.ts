@@ -3,6 +3,7 @@ import type { DeliveryResult, DeliverManyOptions } from "./deliver-many.js";
 import type { ChatAdapter } from "../chat/chat-adapter.js";
 import { createPacer, type Pacer } from "./pacer.js";
 import { createSystemTimer } from "./timer.js";
+import { isBotError } from "../errors.js";
 
 /** Options for deliverClaimed: deliverMany's, plus who claims. */
 export interface DeliverClaimedOptions extends DeliverManyOptions {
@@ -103,7 +104,9 @@ export async function deliverClaimed(
     try {
       outcome = await deliverDigest(deps, adapter, request, pacerFor(request.platform), options.deliver);
     } catch (err) {
-      deps.logger.error({ err, conversation: request.conversation }, "delivery threw");
+      // A store that does not answer is expected now and then: its reason is enough; anything else is a bug, with its stack.
+      if (isBotError(err)) deps.logger.warn({ reason: err.message, code: err.code, conversation: request.conversation }, "delivery stopped; the next pass goes on from where it stopped");
+      else deps.logger.error({ err, conversation: request.conversation }, "delivery threw");
       outcome = failedOf(err);
     }
     if (outcome.kind === "not-ready" || outcome.kind === "skipped") {
