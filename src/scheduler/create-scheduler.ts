@@ -129,7 +129,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       log[failed.length > 0 ? "warn" : "info"]({ runs: runs.length, failed: failed.map((r) => `${r.source} ${r.day ?? ""}: ${r.error}`), stored }, "ingest finished");
       return runs;
     } catch (err) {
-      log.error({ err }, "ingest threw");
+      if (isBotError(err)) log.warn({ reason: err.message, code: err.code }, "ingest failed; the next one tries again");
+      else log.error({ err }, "ingest threw");
       return [];
     }
   };

@@ -96,10 +96,18 @@ export async function deliverClaimed(
     return pacer;
   };
 
-  /** Delivers a claimed channel-day; one that turned out not to go out now gives its lease back at once. */
+  /**
+   * Delivers a claimed channel-day, renewing its lease every third of its length meanwhile
+   * (a single send or a rate-limit wait may outlast it; deliverDigest also renews between
+   * messages); one that turned out not to go out now gives its lease back at once.
+   */
   const deliver = async (index: number): Promise<DigestOutcome> => {
     const request = { ...requests[index]!, owner: options.owner };
     const adapter = adapters.get(request.platform)!;
+    const run = deps.ledger.run(request.conversation, request.digestDay);
+    const heartbeat = setInterval(() => {
+      void run.renew(options.owner, new Date(deps.clock.now().getTime() + leaseMs).toISOString()).catch(() => false);
+    }, Math.max(50, Math.floor(leaseMs / 3)));
     let outcome: DigestOutcome;
     try {
       outcome = await deliverDigest(deps, adapter, request, pacerFor(request.platform), options.deliver);
@@ -108,12 +116,11 @@ export async function deliverClaimed(
       if (isBotError(err)) deps.logger.warn({ reason: err.message, code: err.code, conversation: request.conversation }, "delivery stopped; the next pass goes on from where it stopped");
       else deps.logger.error({ err, conversation: request.conversation }, "delivery threw");
       outcome = failedOf(err);
+    } finally {
+      clearInterval(heartbeat);
     }
     if (outcome.kind === "not-ready" || outcome.kind === "skipped") {
-      await deps.ledger
-        .run(request.conversation, request.digestDay)
-        .renew(options.owner, new Date(deps.clock.now().getTime() - 1).toISOString())
-        .catch(() => false);
+      await run.renew(options.owner, new Date(deps.clock.now().getTime() - 1).toISOString()).catch(() => false);
     }
     return outcome;
   };

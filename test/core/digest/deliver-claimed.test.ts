@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { DeliveryLedger } from "../../../src/core/digest/delivery-ledger.js";
 import { deliverClaimed } from "../../../src/core/digest/deliver-claimed.js";
+import { join } from "node:path";
+import { ingestFile } from "../../../src/cli/ingest-file.js";
+import { createSystemClock } from "../../../src/core/clock.js";
+import { createFakeChatAdapter } from "../../fakes/fake-chat-adapter.js";
+import { createTestApp } from "../../helpers/test-app.js";
 import { createSchedulerApp, scheduleChannel } from "../../scheduler/scheduler-setup.js";
 
 const DAY = "2026-08-03";
@@ -69,6 +74,26 @@ describe("deliverClaimed: one instance's share of a delivery pass", () => {
       const run = await app.ports.ledger.run("discord:G1:paused-late", DAY).get();
       expect(run?.status).toBe("running");
       expect(Date.parse(run!.leaseUntil)).toBeLessThan(clock.now().getTime());
+    } finally {
+      app.cleanup();
+    }
+  });
+
+  it("renews the lease while a send outlasts it, so another instance cannot take the channel-day meanwhile", async () => {
+    const app = createTestApp({ clock: createSystemClock() });
+    try {
+      await ingestFile(app.core.ingests, join(import.meta.dirname, "../../fixtures/hf-daily-papers-2026-08-03-nodate-limit3-newsassistant.json"));
+      const conversation = "discord:G1:slow";
+      const platform = createFakeChatAdapter({ limits: null });
+      platform.slowChannel(conversation, 500);
+      const request = { conversation, platform: "discord", digestDay: DAY, scheduledFor: null, late: false, owner: "me", cutoff: null };
+      const pass = deliverClaimed(app.ports, new Map([["discord", platform]]), [request], { owner: "me", concurrency: 1, deliver: { leaseMs: 200 } });
+      await new Promise((resolve) => setTimeout(resolve, 350));
+      const now = new Date();
+      expect(await app.ports.ledger.claimDue([request], { owner: "other", leaseUntil: new Date(now.getTime() + 200).toISOString(), now: now.toISOString() }, 1)).toEqual([]);
+      expect((await pass).map((r) => r.outcome.kind)).toEqual(["sent"]);
+      expect(platform.sentTo(conversation)).toHaveLength(4);
+      expect((await app.ports.ledger.run(conversation, DAY).get())?.owner).toBe("me");
     } finally {
       app.cleanup();
     }
