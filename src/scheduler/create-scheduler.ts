@@ -209,6 +209,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (stopped || ingesting || !options.sources) return Promise.resolve(null);
     const run = runIngest(now).finally(() => {
       ingesting = null;
+      // Any ingest of this instance after start (its first, or its first after taking the lease over) ends the start-up wait.
+      if (startup) startup.done = true;
     });
     ingesting = run;
     return run;
