@@ -223,6 +223,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
    */
   const ingestNow = async (now: Date): Promise<boolean> => {
     if (!lease) return ingestDue(now, lastIngestAt, cadence);
+    if (stopped) return false; // a stopped instance has given the lease up: it must not take it again
     const before = lease.held();
     if (!(await lease.hold(now))) return false;
     if (!before) {

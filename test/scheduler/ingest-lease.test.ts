@@ -69,6 +69,8 @@ describe("the ingest lease: instances sharing a store ingest one at a time", () 
     await b.tick();
     await a.stop();
     expect(await setup.app.leases.get(INGEST_LEASE)).toBeNull();
+    expect(await a.tick()).toEqual({ ingest: null, deliveries: null });
+    expect(await setup.app.leases.get(INGEST_LEASE)).toBeNull();
     setup.clock.set("2026-08-03T08:01:30Z");
     await b.tick();
     expect(b.holdsIngestLease()).toBe(true);
