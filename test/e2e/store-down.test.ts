@@ -4,12 +4,15 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, startPgServer, type PgServer } from "../helpers/pg-server.js";
-import { runEntry } from "../helpers/run-process.js";
+import { spawn } from "node:child_process";
+import { pathToFileURL } from "node:url";
+import { ROOT, runEntry } from "../helpers/run-process.js";
 import { testConfig } from "../helpers/test-app.js";
 import { DAY, readPosted, seedStore, startInstance, stopAll, waitUntil, writeInstanceConfig, type Instance } from "./instances-harness.js";
 
 const CHANNELS = 30;
 const PAPERS = 5;
+const TSX = pathToFileURL(join(ROOT, "node_modules/tsx/dist/loader.mjs")).href;
 const NOT_ANSWERING = /^The paper store is not answering right now \(.+\); try again in a minute\.$/;
 
 describe("a Postgres server that goes down", () => {
@@ -101,10 +104,20 @@ describe("a Postgres server that goes down", () => {
     await server.stop();
     const config = join(dir, "comes-up.json");
     writeFileSync(config, JSON.stringify({ ...testConfig(join(dir, "y.db")), database: { path: join(dir, "y.db"), connectRetrySeconds: 20 } }));
-    const run = runEntry("src/main.ts", [], { env: { PAPERS_CONFIG: config, DATABASE_URL: url, INSTANCE_ID: "late-riser", LOG_LEVEL: "warn" }, input: "status\n", timeoutMs: 60_000 });
-    await new Promise((r) => setTimeout(r, 1500));
+    const proc = spawn(process.execPath, ["--import", TSX, join(ROOT, "src/main.ts")], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", PAPERS_CONFIG: config, DATABASE_URL: url, INSTANCE_ID: "late-riser", LOG_LEVEL: "warn" },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    const result = { code: null as number | null, stdout: "", stderr: "" };
+    proc.stdout.on("data", (d: Buffer) => (result.stdout += d.toString()));
+    proc.stderr.on("data", (d: Buffer) => (result.stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => proc.on("close", resolve));
+    proc.stdin.end("status\n");
+    // Start the server only once the bot has found it down and said it retries.
+    await waitUntil("the bot retries", () => result.stderr.includes("the Postgres server did not answer; retrying"), 30_000);
     await server.start();
-    const result = await run;
+    result.code = await exited;
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/the Postgres server did not answer; retrying/);
     expect(result.stdout.replace(/\s+/g, " ")).toMatch(/Store: Postgres postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/papers \(this instance: late-riser\)/);
