@@ -23,6 +23,7 @@ import { createSemanticSimilarity, type SemanticSimilarity } from "./core/topics
 import type { EmbeddingCache } from "./core/topics/embeddings.js";
 import type { LeaseStore } from "./core/leases/lease-store.js";
 import { resolveSlackCredentials } from "./adapters/slack/slack-config.js";
+import type { InstallationStore } from "./core/installations/installation-store.js";
 
 /** Everything the bot is made of, built once. */
 export interface App {
@@ -40,6 +41,8 @@ export interface App {
   store: StoreInfo;
   /** Named leases in the store: one instance ingests at a time. */
   leases: LeaseStore;
+  /** Slack workspaces installed through OAuth (sealed), on the same store. */
+  installations: InstallationStore;
   /** Closes the store (idempotent). */
   close(): void | Promise<void>;
 }
@@ -149,6 +152,7 @@ function assemble(loaded: LoadedConfig, options: CreateAppOptions, clock: Clock,
     transfer: stores.transfer,
     store,
     leases: stores.leases,
+    installations: stores.installations,
     close,
   };
 }
@@ -199,9 +203,13 @@ export async function buildPlatformAdapters(app: App, env: AppEnv, logger: Logge
         credentials,
         logger: logger.child({ adapter: "slack" }),
         sharedServer: app.config.http.port !== null,
+        installations: app.installations,
         ...platformHooks(app, "slack"),
       }),
-      startFailure: (reason) => `Slack start failed (${reason}). If a token was rejected (invalid_auth), reinstall the app to the workspace and copy SLACK_BOT_TOKEN / SLACK_APP_TOKEN again.`,
+      startFailure: (reason) =>
+        credentials.oauth
+          ? `Slack start failed (${reason}). Check SLACK_SIGNING_SECRET, SLACK_CLIENT_ID and SLACK_CLIENT_SECRET against Basic Information → App Credentials.`
+          : `Slack start failed (${reason}). If a token was rejected (invalid_auth), reinstall the app to the workspace and copy SLACK_BOT_TOKEN / SLACK_APP_TOKEN again.`,
     });
   }
   return built;

@@ -24,6 +24,8 @@ import { createSqliteSummaryCache } from "./sqlite-summary-cache.js";
 import { createSqliteVoteStore } from "./sqlite-vote-store.js";
 import type { StoreTransfer } from "../core/transfer/store-transfer.js";
 import { createSqliteStoreTransfer } from "./sqlite-store-transfer.js";
+import type { InstallationStore } from "../core/installations/installation-store.js";
+import { createSqliteInstallationStore } from "./sqlite-installation-store.js";
 import type { LeaseStore } from "../core/leases/lease-store.js";
 import { createSqliteLeaseStore } from "./sqlite-lease-store.js";
 
@@ -53,6 +55,8 @@ export interface SqliteStores {
   embeddingCache: EmbeddingCache;
   /** Export and import of channels' configuration, votes and saved state. */
   transfer: StoreTransfer;
+  /** Slack workspaces installed through OAuth (sealed records). */
+  installations: InstallationStore;
   /** Named leases: one instance ingests, one holds each Discord shard. */
   leases: LeaseStore;
 }
@@ -78,6 +82,7 @@ export function createSqliteStores(open: OpenDatabase, options: SqliteStoresOpti
     topicFeedback: createSqliteTopicFeedbackStore(open),
     embeddingCache: createSqliteEmbeddingCache(open, () => (options.clock?.now() ?? new Date()).toISOString()),
     transfer: createSqliteStoreTransfer(open),
+    installations: createSqliteInstallationStore(open),
     leases: createSqliteLeaseStore(open),
   };
 }

@@ -11,6 +11,7 @@ import { createPgStoreTransfer } from "./pg-store-transfer.js";
 import { createPgSummaryCache } from "./pg-summary-cache.js";
 import { createPgEmbeddingCache, createPgTopicAssociationStore, createPgTopicFeedbackStore } from "./pg-topic-stores.js";
 import { createPgVoteStore } from "./pg-vote-store.js";
+import { createPgInstallationStore } from "./pg-installation-store.js";
 import { createPgLeaseStore } from "./pg-lease-store.js";
 
 /** Every store port over Postgres: the same set, with the same behaviour, as the SQLite stores. */
@@ -39,6 +40,7 @@ export function createPgStoresOver(open: OpenPgDatabase, options: PgStoresOption
     topicAssociations: createPgTopicAssociationStore(open),
     topicFeedback: createPgTopicFeedbackStore(open),
     embeddingCache: createPgEmbeddingCache(open, () => (options.clock?.now() ?? new Date()).toISOString()),
+    installations: createPgInstallationStore(open),
     leases: createPgLeaseStore(open),
   };
 }
