@@ -21,6 +21,7 @@ import { createHttpClient } from "./sources/http-client.js";
 import { createOpenAiEmbedder } from "./embeddings/openai-embeddings.js";
 import { createSemanticSimilarity, type SemanticSimilarity } from "./core/topics/semantic-similarity.js";
 import type { EmbeddingCache } from "./core/topics/embeddings.js";
+import type { LeaseStore } from "./core/leases/lease-store.js";
 import { resolveSlackCredentials } from "./adapters/slack/slack-config.js";
 import type { InstallationStore } from "./core/installations/installation-store.js";
 
@@ -38,6 +39,8 @@ export interface App {
   transfer: StoreTransfer;
   /** Which store the bot runs on, for the start-up line and status. */
   store: StoreInfo;
+  /** Named leases in the store: one instance ingests at a time. */
+  leases: LeaseStore;
   /** Slack workspaces installed through OAuth (sealed), on the same store. */
   installations: InstallationStore;
   /** Closes the store (idempotent). */
@@ -74,6 +77,8 @@ export interface CreateAppOptions {
   retries?: number;
   /** Where the core counts commands, posts, votes, ingests and model calls (GET /metrics); default nothing. */
   telemetry?: Telemetry;
+  /** How long to retry a Postgres server that does not answer at start, ms (`npm start` passes database.connectRetrySeconds); default 0: one attempt. */
+  connectRetryMs?: number;
 }
 
 /** The composition root over SQLite (`database.path`): the only place that builds concrete stores, sources and the core. */
@@ -96,7 +101,15 @@ export async function openApp(loaded: LoadedConfig, options: CreateAppOptions): 
   if (url === undefined) return createApp(loaded, options);
   const { createPgStores } = await import("./db/pg/create-pg-stores.js");
   const clock = options.clock ?? createSystemClock();
-  const { database, stores } = await createPgStores(url, { clock });
+  const log = options.logger.child({ component: "store" });
+  const { database, stores } = await createPgStores(url, {
+    clock,
+    open: {
+      retryForMs: options.connectRetryMs ?? 0,
+      onRetry: ({ attempt, reason, retryInMs }) => log.warn({ attempt, reason, retryInMs, url: maskUrl(url) }, "the Postgres server did not answer; retrying"),
+      onClientError: (reason) => log.warn({ reason }, "a connection to the Postgres server failed; the next query reconnects"),
+    },
+  });
   return assemble(loaded, options, clock, stores, { kind: "postgres", location: maskUrl(url), migrationBackup: null, ping: async () => void (await database.pool.query("SELECT count(*) FROM papers")) }, () => database.close());
 }
 
@@ -129,6 +142,7 @@ function assemble(loaded: LoadedConfig, options: CreateAppOptions, clock: Clock,
     clock,
     logger,
     telemetry: options.telemetry,
+    deployment: { instanceId: config.instance.id ?? "this-instance", store: `${store.kind === "postgres" ? "Postgres" : "SQLite"} ${store.location}` },
   };
   return {
     config,
@@ -137,6 +151,7 @@ function assemble(loaded: LoadedConfig, options: CreateAppOptions, clock: Clock,
     sources: { hf, listings, arxivBackfill: config.sources.arxiv.categories.length > 0 ? createArxivBackfillSource(arxiv, config.sources.arxiv.categories) : null },
     transfer: stores.transfer,
     store,
+    leases: stores.leases,
     installations: stores.installations,
     close,
   };
@@ -216,6 +231,9 @@ export function buildScheduler(app: App, adapters: readonly ChatAdapter[]): Sche
     cadence: s.ingest,
     startupIngestWaitMs: s.startupIngestWaitMinutes * 60_000,
     stopTimeoutMs: s.stopTimeoutSeconds * 1000,
+    owner: app.config.instance.id,
+    leaseMs: s.leaseSeconds * 1000,
+    ingestLease: { leases: app.leases, ingestRuns: app.ports.ingestRuns, ttlMs: s.ingestLeaseSeconds * 1000 },
   });
 }
 
