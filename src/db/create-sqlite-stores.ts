@@ -26,6 +26,8 @@ import type { StoreTransfer } from "../core/transfer/store-transfer.js";
 import { createSqliteStoreTransfer } from "./sqlite-store-transfer.js";
 import type { LeaseStore } from "../core/leases/lease-store.js";
 import { createSqliteLeaseStore } from "./sqlite-lease-store.js";
+import type { RateWindowStore } from "../core/limits/rate-window-store.js";
+import { createSqliteRateWindowStore } from "./sqlite-rate-window-store.js";
 
 /** Every SQLite-backed store, built over one open database. */
 export interface SqliteStores {
@@ -55,6 +57,8 @@ export interface SqliteStores {
   transfer: StoreTransfer;
   /** Named leases: one instance ingests, one holds each Discord shard. */
   leases: LeaseStore;
+  /** Request counts per shared rate-limit window (Discord's global REST limit across instances). */
+  rateWindows: RateWindowStore;
 }
 
 /** Options for `createSqliteStores`. */
@@ -79,5 +83,6 @@ export function createSqliteStores(open: OpenDatabase, options: SqliteStoresOpti
     embeddingCache: createSqliteEmbeddingCache(open, () => (options.clock?.now() ?? new Date()).toISOString()),
     transfer: createSqliteStoreTransfer(open),
     leases: createSqliteLeaseStore(open),
+    rateWindows: createSqliteRateWindowStore(open),
   };
 }

@@ -12,6 +12,7 @@ import { createPgSummaryCache } from "./pg-summary-cache.js";
 import { createPgEmbeddingCache, createPgTopicAssociationStore, createPgTopicFeedbackStore } from "./pg-topic-stores.js";
 import { createPgVoteStore } from "./pg-vote-store.js";
 import { createPgLeaseStore } from "./pg-lease-store.js";
+import { createPgRateWindowStore } from "./pg-rate-window-store.js";
 
 /** Every store port over Postgres: the same set, with the same behaviour, as the SQLite stores. */
 export type PgStores = SqliteStores;
@@ -38,6 +39,7 @@ export function createPgStoresOver(open: OpenPgDatabase, options: PgStoresOption
     topicFeedback: createPgTopicFeedbackStore(open),
     embeddingCache: createPgEmbeddingCache(open, () => (options.clock?.now() ?? new Date()).toISOString()),
     leases: createPgLeaseStore(open),
+    rateWindows: createPgRateWindowStore(open),
   };
 }
 
