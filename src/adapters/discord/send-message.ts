@@ -13,8 +13,13 @@ import { renderMessage } from "./render-message.js";
 /** Discord's "a thread already exists for this message". */
 const THREAD_EXISTS = 160004;
 
-async function sendableChannel(client: Client, channelId: string): Promise<SendableChannels> {
-  const channel = await client.channels.fetch(channelId);
+/**
+ * The channel, fetched when not cached. A guild this client has no gateway shard for (another
+ * instance runs it, or this is the gateway-less posting client) is not in its cache, so its
+ * channels are built without the guild (and not cached): posting needs only REST.
+ */
+async function sendableChannel(client: Client, channelId: string, guildId: string | null): Promise<SendableChannels> {
+  const channel = await client.channels.fetch(channelId, { allowUnknownGuild: guildId !== null && !client.guilds.cache.has(guildId) });
   if (!channel?.isSendable()) throw new SendError(`Channel ${channelId} cannot take messages`, { permanent: true, reason: "not_a_text_channel" });
   return channel;
 }
@@ -29,14 +34,15 @@ function threadName(parent: Message): string {
 async function threadFor(client: Client, threadOf: string): Promise<SendableChannels> {
   const ref = parseRef(threadOf);
   if (!ref?.messageId) throw new SendError(`Not a Discord message reference: ${threadOf}`, { permanent: true, reason: "bad_reference" });
-  const parent = await sendableChannel(client, ref.channelId);
+  const guildId = ref.guildId === "dm" ? null : ref.guildId;
+  const parent = await sendableChannel(client, ref.channelId, guildId);
   const message = await parent.messages.fetch(ref.messageId);
   if (message.thread) return message.thread;
   try {
     return await message.startThread({ name: threadName(message) });
   } catch (err) {
     if (discordCode(err) !== THREAD_EXISTS) throw err;
-    return sendableChannel(client, ref.messageId);
+    return sendableChannel(client, ref.messageId, guildId);
   }
 }
 
@@ -52,7 +58,7 @@ export async function sendToConversation(client: Client, conversation: string, m
   const guildId = ref.guildId === "dm" ? null : ref.guildId;
   let first: string | null = null;
   try {
-    const channel = options.threadOf ? await threadFor(client, options.threadOf) : await sendableChannel(client, ref.channelId);
+    const channel = options.threadOf ? await threadFor(client, options.threadOf) : await sendableChannel(client, ref.channelId, guildId);
     let part = 0;
     for (const { flags: _ephemeralOnlyInReplies, ...payload } of renderMessage(message)) {
       // The nonce lets Discord return the existing message if this exact part is sent again.

@@ -1,0 +1,62 @@
+import { Client, ClientUser, DefaultRestOptions, GatewayIntentBits, Partials, Routes } from "discord.js";
+import type { APIUser, RESTOptions } from "discord.js";
+import type { SharedRateLimiter } from "../../core/limits/shared-rate-limiter.js";
+
+/** Options for newDiscordClient. */
+export interface DiscordClientOptions {
+  /** REST origin including `/api`. */
+  apiBase: string;
+  /** Bot token, set on the REST side at once (REST needs no gateway). */
+  token: string;
+  /** Gateway shards the client runs (`ids` of `count`); absent: discord.js's default, shard 0 of 1. */
+  shards?: { ids: number[]; count: number };
+  /** The budget every REST request takes a slot from first, shared with the other instances; absent: only discord.js's own limits. */
+  restBudget?: SharedRateLimiter | null;
+}
+
+/** Interaction callbacks and follow-ups (interaction webhooks) are not bound by Discord's global limit, and must answer within 3 s. */
+const OUTSIDE_GLOBAL_LIMIT = /\/(interactions|webhooks)\//;
+
+/** discord.js's request function behind a shared budget: each request (each retry too) waits for a slot before it leaves. */
+export function budgetedMakeRequest(budget: SharedRateLimiter): RESTOptions["makeRequest"] {
+  return async (url, init) => {
+    if (!OUTSIDE_GLOBAL_LIMIT.test(url)) await budget.acquire();
+    return DefaultRestOptions.makeRequest(url, init);
+  };
+}
+
+/**
+ * A discord.js Client as the bot uses it: intents Guilds and GuildMessageReactions (no
+ * privileged intents), partials so reactions on uncached messages (and in uncached threads:
+ * the Channel partial) arrive, and a client-wide `allowedMentions: { parse: [] }` so nothing
+ * the bot posts pings anyone. Per-route buckets stay discord.js's; the shared budget sits under them.
+ */
+export function newDiscordClient(options: DiscordClientOptions): Client {
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions],
+    partials: [Partials.Channel, Partials.Message, Partials.Reaction, Partials.User],
+    allowedMentions: { parse: [] },
+    ...(options.shards ? { shards: options.shards.ids, shardCount: options.shards.count } : {}),
+    rest: {
+      api: options.apiBase,
+      // A message post is never waited out inside discord.js: its 429 (or a pre-emptive wait) is
+      // thrown, so the delivery ledger knows nothing was created and the pacer hears Retry-After.
+      rejectOnRateLimit: (limit) => limit.method.toUpperCase() === "POST" && /\/channels\/[^/]+\/messages$/.test(limit.route),
+      ...(options.restBudget ? { makeRequest: budgetedMakeRequest(options.restBudget) } : {}),
+    },
+  });
+  client.rest.setToken(options.token);
+  return client;
+}
+
+/**
+ * Gives a client that never logs in to the gateway (the REST side of an `auto`-sharded
+ * instance) its bot user from `GET /users/@me`, as READY would, so code that tells the bot's
+ * own messages and reactions apart (`client.user.id`) works the same on it.
+ */
+export async function identifyOverRest(client: Client): Promise<void> {
+  const me = (await client.rest.get(Routes.user())) as APIUser;
+  // ClientUser's constructor is public in discord.js but typed private; READY builds it the same way.
+  const Ctor = ClientUser as unknown as new (client: Client, data: APIUser) => ClientUser;
+  (client as { user: ClientUser | null }).user = new Ctor(client, me);
+}
