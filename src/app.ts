@@ -22,6 +22,9 @@ import { createOpenAiEmbedder } from "./embeddings/openai-embeddings.js";
 import { createSemanticSimilarity, type SemanticSimilarity } from "./core/topics/semantic-similarity.js";
 import type { EmbeddingCache } from "./core/topics/embeddings.js";
 import { resolveSlackCredentials } from "./adapters/slack/slack-config.js";
+import type { LeaseStore } from "./core/leases/lease-store.js";
+import type { RateWindowStore } from "./core/limits/rate-window-store.js";
+import { createSharedRateLimiter } from "./core/limits/shared-rate-limiter.js";
 
 /** Everything the bot is made of, built once. */
 export interface App {
@@ -37,6 +40,8 @@ export interface App {
   transfer: StoreTransfer;
   /** Which store the bot runs on, for the start-up line and status. */
   store: StoreInfo;
+  /** What instances sharing the store coordinate through: leases (Discord shards) and shared rate windows (Discord's global REST limit). */
+  coordination: { leases: LeaseStore; rateWindows: RateWindowStore };
   /** Closes the store (idempotent). */
   close(): void | Promise<void>;
 }
@@ -134,6 +139,7 @@ function assemble(loaded: LoadedConfig, options: CreateAppOptions, clock: Clock,
     sources: { hf, listings, arxivBackfill: config.sources.arxiv.categories.length > 0 ? createArxivBackfillSource(arxiv, config.sources.arxiv.categories) : null },
     transfer: stores.transfer,
     store,
+    coordination: { leases: stores.leases, rateWindows: stores.rateWindows },
     close,
   };
 }
@@ -169,8 +175,22 @@ export async function buildPlatformAdapters(app: App, env: AppEnv, logger: Logge
   const built: PlatformAdapter[] = [];
   if (env.discordToken) {
     const { createDiscordAdapter } = await import("./adapters/discord/discord-adapter.js");
+    const { DISCORD_RATE_LIMITS } = await import("./adapters/discord/discord-limits.js");
+    const { createHash } = await import("node:crypto");
+    // Instances on one bot token share one budget (keyed by a digest of the token, never the token); on by default with Postgres.
+    const shared = app.config.discord.sharedRestBudget ?? app.store.kind === "postgres";
+    const bucket = `discord:global:${createHash("sha256").update(env.discordToken).digest("hex").slice(0, 16)}`;
+    const restBudget = shared ? createSharedRateLimiter({ store: app.coordination.rateWindows, bucket, limit: DISCORD_RATE_LIMITS.global, logger: logger.child({ component: "discord-rest-budget" }) }) : null;
     built.push({
-      adapter: createDiscordAdapter({ token: env.discordToken, config: app.config.discord, logger: logger.child({ adapter: "discord" }), ...platformHooks(app, "discord") }),
+      adapter: createDiscordAdapter({
+        token: env.discordToken,
+        config: app.config.discord,
+        logger: logger.child({ adapter: "discord" }),
+        leases: app.coordination.leases,
+        instanceId: app.config.instance.id,
+        restBudget,
+        ...platformHooks(app, "discord"),
+      }),
       startFailure: (reason) => `Discord login failed (${reason}). If DISCORD_TOKEN was rejected, reset it in the Developer Portal (Bot → Reset Token).`,
     });
   }

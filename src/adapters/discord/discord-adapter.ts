@@ -52,6 +52,8 @@ export interface DiscordAdapter extends ChatAdapter {
   shards(): number[];
   /** The discord.js client running gateway shard `id` here, or null (for diagnostics and tests). */
   gatewayClient(id: number): Client | null;
+  /** The REST budget shared with other instances, or null when only discord.js's own limits apply. */
+  readonly restBudget: SharedRateLimiter | null;
 }
 
 /**
@@ -170,6 +172,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     platform: DISCORD_PLATFORM,
     limits: DISCORD_RATE_LIMITS,
     client,
+    restBudget: options.restBudget ?? null,
     registerCommands,
     reconciled: () => reconcile,
     connection: () => connection.state(),
