@@ -80,11 +80,19 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       if (response.status === 429) options.onRateLimited?.();
     });
   };
+  /** Each running shard's state: the connection is up while every shard here is (and none is running yet counts as down). */
+  const shardUp = new Map<number, boolean>();
+  const track = (shardId: number, up: boolean | null) => {
+    if (up === null) shardUp.delete(shardId);
+    else shardUp.set(shardId, up);
+    if (shardUp.size > 0 && [...shardUp.values()].every(Boolean)) connection.up();
+    else if (shardUp.size > 0 || !auto) connection.down();
+  };
   const watchGateway = (c: Client) => {
-    c.on(Events.ShardReady, () => connection.up());
-    c.on(Events.ShardResume, () => connection.up());
-    c.on(Events.ShardReconnecting, () => connection.down());
-    c.on(Events.ShardDisconnect, () => connection.down());
+    c.on(Events.ShardReady, (shardId) => track(shardId, true));
+    c.on(Events.ShardResume, (shardId) => track(shardId, true));
+    c.on(Events.ShardReconnecting, (shardId) => track(shardId, false));
+    c.on(Events.ShardDisconnect, (_event, shardId) => track(shardId, false));
     c.on(Events.Error, (err) => logger.error({ err }, "discord client error"));
     c.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, "gateway session resumed"));
     c.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, "gateway reconnecting"));
@@ -108,14 +116,14 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     logger.info({ guildId: config.guildId ?? "global", commands: defs.length }, "slash commands registered");
   };
 
-  /** Hands `gateway`'s interactions and reactions to the core (posting through the main client); returns the detach function. */
+  /** Hands `gateway`'s interactions and reactions to the core (thread replies go out through `gateway`, which has the guild cached); returns the detach function. */
   const listen = (gateway: Client, core: ChatCore, gate: () => Promise<void>) => {
     const detachReactions = listenForReactions({ client: gateway, core, gate, logger });
     const onInteraction = (interaction: Parameters<typeof handleInteraction>[0]) => {
       void handleInteraction(interaction, {
         core,
         logger,
-        postInThread: (conversation, message, threadOf) => sendToConversation(client, conversation, message, { threadOf }, logger),
+        postInThread: (conversation, message, threadOf) => sendToConversation(gateway, conversation, message, { threadOf }, logger),
       });
     };
     gateway.on(Events.InteractionCreate, onInteraction);
@@ -160,6 +168,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
           detach();
           gateways.delete(id);
           await gateway.destroy();
+          track(id, null);
         };
       },
     });

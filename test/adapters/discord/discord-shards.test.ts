@@ -1,6 +1,7 @@
 import { Events, type Client } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { shardOfGuild } from "../../../src/adapters/discord/discord-shards.js";
+import { createDiscordReactionLister } from "../../../src/adapters/discord/list-reactions.js";
 import { startFakeDiscord, type FakeDiscord } from "../../fakes/discord/fake-discord.js";
 import { commandInteraction } from "../../fakes/discord/gateway-payloads.js";
 import { tempPg, type TempPgDatabase } from "../../helpers/temp-pg.js";
@@ -65,6 +66,14 @@ describe("discord shards across instances on one Postgres", () => {
       }
     }
     for (const guild of fake.guilds) expect(fake.messagesIn(guild.channels[0]!.id).map((m) => m.body.content)).toEqual(["from bot-a", "from bot-b"]);
+    // The start-up reconcile reads reactions through REST too, in guilds of either shard.
+    const other = fake.guilds.find((g) => shard(g.id) === 1)!;
+    const [posted] = fake.messagesIn(other.channels[0]!.id);
+    fake.react(posted!.id, "1200000000000000001", "👍");
+    const listed = await createDiscordReactionLister(a.adapter.client)(`discord:${other.id}:${other.channels[0]!.id}:${posted!.id}`);
+    expect(listed?.workspace).toBe(other.id);
+    expect(await listed!.reactions.find((r) => r.emoji === "👍")!.users()).toEqual(["1200000000000000001"]);
+    expect(a.adapter.connection?.()).toMatchObject({ connected: true });
   });
 
   it("auto: two instances split 2 shards 1 + 1 (count from GET /gateway/bot), answer their guilds, and the survivor takes a stopped instance's shard", async () => {
