@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createFakeGateway, shardOf, type FakeGateway } from "./fake-gateway.js";
+import { createArrivalLimits, peakPerSecond } from "./fake-limits.js";
 import { apiChannel, apiGuild, apiMessage, apiUser, snowflake, type FakeChannel, type FakeGuild, type FakeMessage, type FakeUser } from "./fake-objects.js";
 
 /** One REST request the bot made. */
@@ -73,41 +74,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
   const nonces = new Map<string, string>();
   const switches: FakeDiscordSwitches = { stallAfterCreate: false, stallAfterCreateAt: 0, stallReadBack: false, noHistory: new Set() };
   let createdSinceSwitch = 0;
-  /** Arrival times per bot token: Discord's global limit is the token's, whichever process sends. */
-  const arrivals = new Map<string, number[]>();
-  const channelArrivals = new Map<string, number[]>();
-  let enforced429 = 0;
-  /** Milliseconds until the sliding window `log` (of size `size` over `span` ms) has room, pruning it. */
-  const windowWait = (log: number[], size: number, span: number, now: number): number => {
-    while (log.length > 0 && log[0]! + span <= now) log.shift();
-    return log.length < size ? 0 : log[0]! + span - now;
-  };
-  /** The 429 an arriving request gets under the enforced limits, or null (and the request is counted). */
-  const enforce = (method: string, path: string, token: string): Reply | null => {
-    if (!options.enforceLimits) return null;
-    const tokenArrivals = arrivals.get(token) ?? [];
-    arrivals.set(token, tokenArrivals);
-    const now = Date.now();
-    const post = method === "POST" ? path.match(/^\/channels\/(\d+)\/messages$/) : null;
-    const own = post ? (channelArrivals.get(post[1]!) ?? []) : null;
-    if (own && post) channelArrivals.set(post[1]!, own);
-    // Interaction callbacks and follow-ups are outside the global limit, as on Discord.
-    const globalWait = /^\/(interactions|webhooks)\//.test(path) ? 0 : windowWait(tokenArrivals, 50, 1000, now);
-    const ownWait = own ? windowWait(own, 5, 5000, now) : 0;
-    if (globalWait === 0 && ownWait === 0) {
-      if (!/^\/(interactions|webhooks)\//.test(path)) tokenArrivals.push(now);
-      own?.push(now);
-      return null;
-    }
-    enforced429 += 1;
-    const after = options.retryAfterSec ?? Math.max(globalWait, ownWait) / 1000;
-    const global = globalWait > 0 && ownWait === 0;
-    return {
-      status: 429,
-      body: { message: "You are being rate limited.", retry_after: after, global },
-      headers: { "retry-after": String(after), "x-ratelimit-limit": global ? "50" : "5", "x-ratelimit-remaining": "0", "x-ratelimit-reset-after": String(after), "x-ratelimit-bucket": "fake-messages", "x-ratelimit-scope": global ? "global" : "user", ...(global ? { "x-ratelimit-global": "true" } : {}) },
-    };
-  };
+  const limits = options.enforceLimits ? createArrivalLimits({ retryAfterSec: options.retryAfterSec }) : null;
   /** A message as history reads return it: Discord gives the nonce only to the create call. */
   const listed = (m: FakeMessage) => {
     const { nonce: _nonce, enforce_nonce: _enforce, ...rest } = apiMessage(m);
@@ -216,7 +183,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
           body: { message: "You are being rate limited.", retry_after: limited.retryAfterSec, global: false },
           headers: { "retry-after": after, "x-ratelimit-limit": "5", "x-ratelimit-remaining": "0", "x-ratelimit-reset-after": after, "x-ratelimit-bucket": "fake-bucket", "x-ratelimit-scope": "user" },
         };
-      } else reply = enforce(method, path, req.headers.authorization ?? "") ?? route(method, path, url.searchParams, body);
+      } else reply = limits?.check(method, path, req.headers.authorization ?? "") ?? route(method, path, url.searchParams, body);
       const headers = { ...req.headers, authorization: req.headers.authorization ? "[redacted]" : undefined };
       requests.push({ method, path, query: url.search.replace(/^\?/, ""), body, headers, status: reply.status, at: arrivedAt });
       if (reply.stall) return;
@@ -246,17 +213,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     /** Switches that stop the fake at a point of a send. */
     switches,
     /** Requests answered per sliding second under `enforceLimits`, at most: the peak global rate the fake saw (interaction routes left out). */
-    peakPerSecond: (): number => {
-      const times = requests.filter((r) => !/^\/(interactions|webhooks)\//.test(r.path)).map((r) => r.at).sort((a, b) => a - b);
-      let peak = 0;
-      for (let i = 0, j = 0; j < times.length; j += 1) {
-        while (times[j]! - times[i]! >= 1000) i += 1;
-        peak = Math.max(peak, j - i + 1);
-      }
-      return peak;
-    },
+    peakPerSecond: (): number => peakPerSecond(requests),
     /** 429s answered under `enforceLimits`. */
-    enforced429: () => enforced429,
+    enforced429: () => limits?.refused() ?? 0,
     /** The bot's messages in a channel, oldest first. */
     messagesIn: (channelId: string): FakeMessage[] => [...messages.values()].filter((m) => m.channelId === channelId && m.author.id === bot.id),
     /** Registered command bodies, by route. */
