@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { Events, RESTEvents, Routes } from "discord.js";
 import type { Client } from "discord.js";
 import type { ChatAdapter, ChatCore, LookUpRequest, ReconcileSummary, SendOptions } from "../../core/chat/chat-adapter.js";
@@ -68,7 +69,9 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   const logger = options.logger.child({ component: "discord" });
   const plan = shardPlanOf(config);
   const now = options.now ?? (() => new Date());
-  const clientFor = (shards?: { ids: number[]; count: number }) => newDiscordClient({ apiBase: config.apiBase, token: options.token, shards, restBudget: options.restBudget });
+  // A send's "the request leaves now" callback, called from under discord.js when it does (see newDiscordClient).
+  const departures = new AsyncLocalStorage<() => void>();
+  const clientFor = (shards?: { ids: number[]; count: number }) => newDiscordClient({ apiBase: config.apiBase, token: options.token, shards, restBudget: options.restBudget, departures });
   const all = (count: number) => Array.from({ length: count }, (_, i) => i);
   const client = clientFor(plan.kind === "fixed" ? plan : plan.kind === "all" && plan.count > 1 ? { ids: all(plan.count), count: plan.count } : undefined);
   const connection = createConnectionTracker(options.now);
@@ -123,7 +126,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       void handleInteraction(interaction, {
         core,
         logger,
-        postInThread: (conversation, message, threadOf) => sendToConversation(gateway, conversation, message, { threadOf }, logger),
+        postInThread: (conversation, message, threadOf) => sendToConversation(gateway, conversation, message, { threadOf }, logger, departures),
       });
     };
     gateway.on(Events.InteractionCreate, onInteraction);
@@ -215,7 +218,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       await client.destroy();
       connection.down();
     },
-    send: (conversation: string, message: OutboundMessage, sendOptions?: SendOptions) => sendToConversation(client, conversation, message, sendOptions ?? {}, logger),
+    send: (conversation: string, message: OutboundMessage, sendOptions?: SendOptions) => sendToConversation(client, conversation, message, sendOptions ?? {}, logger, departures),
     lookUp: (request: LookUpRequest) => lookUpMessage(client, request),
   };
 }

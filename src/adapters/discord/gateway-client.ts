@@ -1,3 +1,4 @@
+import type { AsyncLocalStorage } from "node:async_hooks";
 import { Client, ClientUser, DefaultRestOptions, GatewayIntentBits, Partials, Routes } from "discord.js";
 import type { APIUser, RESTOptions } from "discord.js";
 import type { SharedRateLimiter } from "../../core/limits/shared-rate-limiter.js";
@@ -12,15 +13,22 @@ export interface DiscordClientOptions {
   shards?: { ids: number[]; count: number };
   /** The budget every REST request takes a slot from first, shared with the other instances; absent: only discord.js's own limits. */
   restBudget?: SharedRateLimiter | null;
+  /** Where a send puts its "the request leaves now" callback: called as the request goes out, after any wait for the budget or a retry. */
+  departures?: AsyncLocalStorage<() => void>;
 }
 
 /** Interaction callbacks and follow-ups (interaction webhooks) are not bound by Discord's global limit, and must answer within 3 s. */
 const OUTSIDE_GLOBAL_LIMIT = /\/(interactions|webhooks)\//;
 
-/** discord.js's request function behind a shared budget: each request (each retry too) waits for a slot before it leaves. */
-export function budgetedMakeRequest(budget: SharedRateLimiter): RESTOptions["makeRequest"] {
+/**
+ * discord.js's request function behind a shared budget: each request (each retry too) waits
+ * for a slot, then tells the sender it leaves (the pacer stamps the send then, since Discord
+ * counts arrivals), then goes out.
+ */
+export function budgetedMakeRequest(budget: SharedRateLimiter | null, departures?: AsyncLocalStorage<() => void>): RESTOptions["makeRequest"] {
   return async (url, init) => {
-    if (!OUTSIDE_GLOBAL_LIMIT.test(url)) await budget.acquire();
+    if (budget && !OUTSIDE_GLOBAL_LIMIT.test(url)) await budget.acquire();
+    departures?.getStore()?.();
     return DefaultRestOptions.makeRequest(url, init);
   };
 }
@@ -42,7 +50,7 @@ export function newDiscordClient(options: DiscordClientOptions): Client {
       // A message post is never waited out inside discord.js: its 429 (or a pre-emptive wait) is
       // thrown, so the delivery ledger knows nothing was created and the pacer hears Retry-After.
       rejectOnRateLimit: (limit) => limit.method.toUpperCase() === "POST" && /\/channels\/[^/]+\/messages$/.test(limit.route),
-      ...(options.restBudget ? { makeRequest: budgetedMakeRequest(options.restBudget) } : {}),
+      ...(options.restBudget || options.departures ? { makeRequest: budgetedMakeRequest(options.restBudget ?? null, options.departures) } : {}),
     },
   });
   client.rest.setToken(options.token);

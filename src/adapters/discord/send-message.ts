@@ -1,3 +1,4 @@
+import type { AsyncLocalStorage } from "node:async_hooks";
 import type { Client, Message, SendableChannels } from "discord.js";
 import { SendError } from "../../core/chat/chat-adapter.js";
 import type { SendOptions } from "../../core/chat/chat-adapter.js";
@@ -50,9 +51,11 @@ async function threadFor(client: Client, threadOf: string): Promise<SendableChan
  * Posts `message` to a conversation (or the thread of `options.threadOf`), split into as
  * many Discord messages as the limits need, and returns the FIRST message's reference (the
  * one reactions map to). Once the first message is out, a later part failing is logged,
- * not thrown, so a retry never duplicates the post. Throws SendError.
+ * not thrown, so a retry never duplicates the post. `options.onRequest` is called as the first
+ * message's request leaves, through `departures` (the client's request function calls it,
+ * after any wait for the shared budget), or just before the send without it. Throws SendError.
  */
-export async function sendToConversation(client: Client, conversation: string, message: OutboundMessage, options: SendOptions, logger: Logger): Promise<string> {
+export async function sendToConversation(client: Client, conversation: string, message: OutboundMessage, options: SendOptions, logger: Logger, departures?: AsyncLocalStorage<() => void>): Promise<string> {
   const ref = parseRef(conversation);
   if (!ref || ref.messageId) throw new SendError(`Not a Discord conversation: ${conversation}`, { permanent: true, reason: "bad_reference" });
   const guildId = ref.guildId === "dm" ? null : ref.guildId;
@@ -63,9 +66,11 @@ export async function sendToConversation(client: Client, conversation: string, m
     for (const { flags: _ephemeralOnlyInReplies, ...payload } of renderMessage(message)) {
       // The nonce lets Discord return the existing message if this exact part is sent again.
       const nonce = options.dedupeKey ? { nonce: nonceOf(conversation, options.dedupeKey, part), enforceNonce: true } : {};
-      if (part === 0) options.onRequest?.();
+      const onRequest = part === 0 ? options.onRequest : undefined;
       part += 1;
-      const sent = await channel.send({ ...payload, ...nonce });
+      const send = () => channel.send({ ...payload, ...nonce });
+      if (onRequest && !departures) onRequest();
+      const sent = await (onRequest && departures ? departures.run(onRequest, send) : send());
       first ??= messageRef(guildId, channel.id, sent.id);
     }
   } catch (err) {
