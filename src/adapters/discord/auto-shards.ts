@@ -18,15 +18,15 @@ export interface AutoShardsOptions {
   ttlMs: number;
   /** Current time. */
   now: () => Date;
-  /** Connects shard `id` (resolves once it is ready); resolves to a function that disconnects it. */
-  startShard(id: number): Promise<() => Promise<void>>;
+  /** Starts connecting shard `id`: `ready` settles when it is up (or failed), `stop` disconnects it. Must not wait for the connection itself. */
+  startShard(id: number): { ready: Promise<void>; stop: () => Promise<void> };
   /** Logger. */
   logger: Logger;
 }
 
 /** The shards this instance runs in `auto` mode. */
 export interface AutoShards {
-  /** Takes this instance's first share and connects it; then keeps renewing and rebalancing in the background. */
+  /** Takes this instance's first share and waits until those shards are up (a failed one is given up); keeps renewing and rebalancing in the background meanwhile and after. */
   start(): Promise<void>;
   /** Stops rebalancing, disconnects every shard, then gives its leases and liveness up, so another instance takes them at once. */
   stop(): Promise<void>;
@@ -48,7 +48,7 @@ export interface AutoShards {
  */
 export function createAutoShards(options: AutoShardsOptions): AutoShards {
   const { leases, instanceId, count, ttlMs, logger } = options;
-  const running = new Map<number, () => Promise<void>>();
+  const running = new Map<number, { ready: Promise<void>; stop: () => Promise<void> }>();
   const instanceLease = `${INSTANCE_LEASE_PREFIX}${instanceId}`;
   let lastRenewed = options.now().getTime();
   let timer: NodeJS.Timeout | null = null;
@@ -57,9 +57,21 @@ export function createAutoShards(options: AutoShardsOptions): AutoShards {
 
   const until = (from: Date) => new Date(from.getTime() + ttlMs).toISOString();
   const disconnect = async (id: number) => {
-    const stop = running.get(id);
+    const shard = running.get(id);
     running.delete(id);
-    await stop?.().catch((err: unknown) => logger.warn({ err, shard: id }, "shard disconnect failed"));
+    await shard?.stop().catch((err: unknown) => logger.warn({ err, shard: id }, "shard disconnect failed"));
+  };
+  /** Connects shard `id` in the background (an IDENTIFY may wait seconds for its turn, and renewals must go on meanwhile); a failure gives it up. */
+  const connect = (id: number, from: string | null, share: number, live: number) => {
+    const shard = options.startShard(id);
+    running.set(id, shard);
+    logger.info({ shard: id, count, share, live, from }, "took a gateway shard");
+    shard.ready.catch(async (err: unknown) => {
+      if (running.get(id) !== shard) return;
+      logger.warn({ err, shard: id }, "could not connect the shard: giving its lease up");
+      await disconnect(id);
+      await leases.release(shardLeaseName(id, count), instanceId).catch(() => false);
+    });
   };
 
   const once = async () => {
@@ -85,14 +97,7 @@ export function createAutoShards(options: AutoShardsOptions): AutoShards {
       for (let id = 0; id < count && running.size < share && !stopped; id += 1) {
         const lease = held.get(shardLeaseName(id, count));
         if (running.has(id) || (lease && lease.expiresAt > nowIso)) continue;
-        if (!(await leases.acquire(shardLeaseName(id, count), instanceId, nowIso, until(now)))) continue;
-        try {
-          running.set(id, await options.startShard(id));
-          logger.info({ shard: id, count, share, live, from: lease?.holder ?? null }, "took a gateway shard");
-        } catch (err) {
-          logger.warn({ err, shard: id }, "could not connect the shard: giving its lease up");
-          await leases.release(shardLeaseName(id, count), instanceId).catch(() => false);
-        }
+        if (await leases.acquire(shardLeaseName(id, count), instanceId, nowIso, until(now))) connect(id, lease?.holder ?? null, share, live);
       }
     } catch (err) {
       logger.warn({ err }, "shard leases could not be renewed");
@@ -112,6 +117,7 @@ export function createAutoShards(options: AutoShardsOptions): AutoShards {
     async start() {
       await rebalance();
       schedule();
+      await Promise.all([...running.values()].map((shard) => shard.ready.catch(() => undefined)));
     },
     async stop() {
       stopped = true;

@@ -15,6 +15,7 @@ import { DISCORD_PLATFORM } from "./discord-refs.js";
 import { shardPlanOf } from "./discord-shards.js";
 import { identifyOverRest, newDiscordClient } from "./gateway-client.js";
 import { handleInteraction } from "./handle-interaction.js";
+import { leaseIdentifyThrottler } from "./identify-throttler.js";
 import { createDiscordReactionLister } from "./list-reactions.js";
 import { lookUpMessage } from "./look-up-message.js";
 import { listenForReactions } from "./reactions.js";
@@ -31,7 +32,7 @@ export interface DiscordAdapterOptions {
   logger: Logger;
   /** Called on every HTTP 429 answer from the platform's API (the composition root counts them). */
   onRateLimited?: () => void;
-  /** Source of "now" for the connection state and shard leases. Default the system clock. */
+  /** Source of "now" for the connection state. Default the system clock (shard and identify leases always use it). */
   now?: () => Date;
   /** Shared leases, for `shards: "auto"` (required then). */
   leases?: LeaseStore;
@@ -68,10 +69,13 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   const { config } = options;
   const logger = options.logger.child({ component: "discord" });
   const plan = shardPlanOf(config);
-  const now = options.now ?? (() => new Date());
+  // Leases measure real elapsed time across machines: never a pinned app clock.
+  const now = () => new Date();
   // A send's "the request leaves now" callback, called from under discord.js when it does (see newDiscordClient).
   const departures = new AsyncLocalStorage<() => void>();
-  const clientFor = (shards?: { ids: number[]; count: number }) => newDiscordClient({ apiBase: config.apiBase, token: options.token, shards, restBudget: options.restBudget, departures });
+  // Sharded across instances, IDENTIFYs are spaced through the store (Discord counts them per bot).
+  const identifyThrottler = plan.kind !== "all" && options.leases && options.instanceId ? leaseIdentifyThrottler({ leases: options.leases, instanceId: options.instanceId, now }) : undefined;
+  const clientFor = (shards?: { ids: number[]; count: number }) => newDiscordClient({ apiBase: config.apiBase, token: options.token, shards, restBudget: options.restBudget, departures, identifyThrottler });
   const all = (count: number) => Array.from({ length: count }, (_, i) => i);
   const client = clientFor(plan.kind === "fixed" ? plan : plan.kind === "all" && plan.count > 1 ? { ids: all(plan.count), count: plan.count } : undefined);
   const connection = createConnectionTracker(options.now);
@@ -153,26 +157,23 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       ttlMs: config.shardLeaseSeconds * 1000,
       now,
       logger,
-      startShard: async (id) => {
+      startShard: (id) => {
         const gateway = clientFor({ ids: [id], count: total });
         watchRest(gateway);
         watchGateway(gateway);
         const detach = listen(gateway, core, gate);
         gateways.set(id, gateway);
-        try {
-          await login(gateway);
-        } catch (err) {
+        // A shard given up before it was ready (still waiting for its IDENTIFY turn) settles as stopped.
+        let halt: () => void = () => undefined;
+        const halted = new Promise<void>((resolve) => (halt = resolve));
+        const stop = async () => {
+          halt();
           detach();
-          gateways.delete(id);
-          await gateway.destroy();
-          throw err;
-        }
-        return async () => {
-          detach();
-          gateways.delete(id);
+          if (gateways.get(id) === gateway) gateways.delete(id);
           await gateway.destroy();
           track(id, null);
         };
+        return { ready: Promise.race([login(gateway), halted]), stop };
       },
     });
     await auto.start();

@@ -1,6 +1,6 @@
 import type { AsyncLocalStorage } from "node:async_hooks";
 import { Client, ClientUser, DefaultRestOptions, GatewayIntentBits, Partials, Routes } from "discord.js";
-import type { APIUser, RESTOptions } from "discord.js";
+import type { APIUser, RESTOptions, WebSocketOptions } from "discord.js";
 import type { SharedRateLimiter } from "../../core/limits/shared-rate-limiter.js";
 
 /** Options for newDiscordClient. */
@@ -15,6 +15,8 @@ export interface DiscordClientOptions {
   restBudget?: SharedRateLimiter | null;
   /** Where a send puts its "the request leaves now" callback: called as the request goes out, after any wait for the budget or a retry. */
   departures?: AsyncLocalStorage<() => void>;
+  /** Spaces IDENTIFYs across instances (discord.js's `ws.buildIdentifyThrottler`); absent: discord.js's own, for this Client only. */
+  identifyThrottler?: NonNullable<WebSocketOptions["buildIdentifyThrottler"]>;
 }
 
 /** Interaction callbacks and follow-ups (interaction webhooks) are not bound by Discord's global limit, and must answer within 3 s. */
@@ -45,6 +47,7 @@ export function newDiscordClient(options: DiscordClientOptions): Client {
     partials: [Partials.Channel, Partials.Message, Partials.Reaction, Partials.User],
     allowedMentions: { parse: [] },
     ...(options.shards ? { shards: options.shards.ids, shardCount: options.shards.count } : {}),
+    ...(options.identifyThrottler ? { ws: { buildIdentifyThrottler: options.identifyThrottler } } : {}),
     rest: {
       api: options.apiBase,
       // A message post is never waited out inside discord.js: its 429 (or a pre-emptive wait) is

@@ -22,7 +22,7 @@ describe("discord shards across instances on one Postgres", () => {
   let pg: TempPgDatabase;
   const instances: Instance[] = [];
   beforeEach(async () => {
-    fake = await startFakeDiscord({ guilds: [{ name: "Lab A", channels: ["papers"] }, { name: "Lab B", channels: ["papers"] }, { name: "Lab C", channels: ["papers"] }], recommendedShards: 2 });
+    fake = await startFakeDiscord({ guilds: [{ name: "Lab A", channels: ["papers"] }, { name: "Lab B", channels: ["papers"] }, { name: "Lab C", channels: ["papers"] }], recommendedShards: 2, maxConcurrency: 16 });
     pg = tempPg();
     await pg.create();
   });
@@ -76,6 +76,26 @@ describe("discord shards across instances on one Postgres", () => {
     expect(a.adapter.connection?.()).toMatchObject({ connected: true });
   });
 
+  it("IDENTIFYs of one rate-limit key are 5 s apart across instances that start at once (max_concurrency 1), through a lease", async () => {
+    await fake.close();
+    fake = await startFakeDiscord({ guilds: [{ name: "Lab A", channels: ["papers"] }, { name: "Lab B", channels: ["papers"] }] });
+    const started = await Promise.all(["0", "1"].map((shards) => startInstance({ url: pg.url, fake, id: `bot-${shards}`, env: { DISCORD_SHARDS: shards, DISCORD_SHARD_COUNT: "2" } })));
+    instances.push(...started);
+    const identifies = fake.gateway.frames.filter((f) => f.op === 2);
+    expect(identifies.map((f) => f.shard![0]).sort()).toEqual([0, 1]);
+    expect(identifies[1]!.at - identifies[0]!.at).toBeGreaterThanOrEqual(5000);
+    expect(await started[0]!.app.coordination.leases.get("discord-identify:0")).not.toBeNull();
+  }, 30_000);
+
+  it("a count alone runs every shard of it in this one process, on one Client", async () => {
+    const solo = await startInstance({ url: pg.url, fake, id: "bot-solo", env: { DISCORD_SHARD_COUNT: "2" } });
+    instances.push(solo);
+    expect(solo.adapter.shards()).toEqual([0, 1]);
+    expect(fake.gateway.shards()).toEqual([[0, 2], [1, 2]]);
+    expect(solo.adapter.client.guilds.cache.size).toBe(fake.guilds.length);
+    for (const guild of fake.guilds) expect(JSON.stringify((await slash(guild.id)).body)).toContain("/papers today");
+  });
+
   it("auto: two instances split 2 shards 1 + 1 (count from GET /gateway/bot), answer their guilds, and the survivor takes a stopped instance's shard", async () => {
     const discord = { shardLeaseSeconds: 1 };
     const a = await startInstance({ url: pg.url, fake, id: "bot-a", env: { DISCORD_SHARDS: "auto" }, discord });
@@ -84,7 +104,8 @@ describe("discord shards across instances on one Postgres", () => {
     const b = await startInstance({ url: pg.url, fake, id: "bot-b", env: { DISCORD_SHARDS: "auto" }, discord });
     instances.push(b);
     await eventually(() => expect([a.adapter.shards().length, b.adapter.shards().length]).toEqual([1, 1]), 8000);
-    await eventually(() => expect(fake.gateway.shards()).toEqual([[0, 2], [1, 2]]));
+    // The handed-over shard re-identifies once its IDENTIFY key's 5 s have passed.
+    await eventually(() => expect(fake.gateway.shards()).toEqual([[0, 2], [1, 2]]), 10_000);
     const holders = Object.fromEntries((await a.app.coordination.leases.list("discord-shard:")).map((l) => [l.name, l.holder]));
     expect(holders).toEqual({ [`discord-shard:${a.adapter.shards()[0]}/2`]: "bot-a", [`discord-shard:${b.adapter.shards()[0]}/2`]: "bot-b" });
     const bShard = b.adapter.shards()[0]!;
@@ -96,8 +117,9 @@ describe("discord shards across instances on one Postgres", () => {
     await b.stop();
     instances.splice(instances.indexOf(b), 1);
     await eventually(() => expect(a.adapter.shards()).toEqual([0, 1]), 5000);
+    await eventually(() => expect(a.adapter.gatewayClient(bShard)?.isReady()).toBe(true), 10_000);
     const seenAfter = countInteractions(a.adapter.gatewayClient(bShard)!);
     expect(JSON.stringify((await slash(bGuild.id)).body)).toContain("/papers today");
     expect(seenAfter).toEqual([bGuild.id]);
-  });
+  }, 30_000);
 });

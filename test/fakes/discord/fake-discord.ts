@@ -32,6 +32,8 @@ export interface FakeDiscordOptions {
   retryAfterSec?: number;
   /** The `shards` GET /gateway/bot recommends (default 1). */
   recommendedShards?: number;
+  /** `session_start_limit.max_concurrency`: IDENTIFYs allowed per 5 s per rate-limit key (default 1, as for most bots). */
+  maxConcurrency?: number;
 }
 
 /** Switches a test flips to stop the fake at a point of a send. */
@@ -90,7 +92,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
   const route = (method: string, path: string, query: URLSearchParams, body: Record<string, unknown> | null): Reply => {
     let m: RegExpMatchArray | null;
     if (method === "GET" && path === "/gateway/bot") {
-      return { status: 200, body: { url: `ws://127.0.0.1:${port()}`, shards: options.recommendedShards ?? 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
+      return { status: 200, body: { url: `ws://127.0.0.1:${port()}`, shards: options.recommendedShards ?? 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: options.maxConcurrency ?? 1 } } };
     }
     if (method === "GET" && path === "/users/@me") return { status: 200, body: apiUser(bot) };
     if (method === "GET" && (m = path.match(/^\/users\/(\d+)$/))) {

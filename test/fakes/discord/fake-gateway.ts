@@ -9,6 +9,8 @@ export interface GatewayFrame {
   d: unknown;
   /** `[id, count]` the connection identified as ([0, 1] when IDENTIFY named none); null before IDENTIFY or RESUME. */
   shard: [number, number] | null;
+  /** When it arrived, epoch ms. */
+  at: number;
 }
 
 /** What the gateway needs from the rest of the fake. */
@@ -64,7 +66,7 @@ export function createFakeGateway(server: Server, url: () => string, hooks: Gate
       const frame = JSON.parse(String(data)) as { op: number; d: Record<string, unknown> };
       const named = frame.op === 2 && Array.isArray(frame.d.shard) ? (frame.d.shard as [number, number]) : null;
       const shard = frame.op === 2 ? (named ?? [0, 1]) : frame.op === 6 ? (sessions.get(String(frame.d.session_id))?.shard ?? null) : (conn.session?.shard ?? null);
-      frames.push({ op: frame.op, d: frame.op === 2 || frame.op === 6 ? { ...frame.d, token: "[redacted]" } : frame.d, shard });
+      frames.push({ op: frame.op, d: frame.op === 2 || frame.op === 6 ? { ...frame.d, token: "[redacted]" } : frame.d, shard, at: Date.now() });
       if (frame.op === 1) send(socket, { op: 11 });
       else if (frame.op === 2) {
         const session: Session = { id: `fake-session-${++sessionCount}`, seq: 0, shard: shard!, history: [] };
