@@ -25,6 +25,7 @@ import { resolveSlackCredentials } from "./adapters/slack/slack-config.js";
 import type { LeaseStore } from "./core/leases/lease-store.js";
 import type { RateWindowStore } from "./core/limits/rate-window-store.js";
 import { createSharedRateLimiter } from "./core/limits/shared-rate-limiter.js";
+import type { InstallationStore } from "./core/installations/installation-store.js";
 
 /** Everything the bot is made of, built once. */
 export interface App {
@@ -42,6 +43,8 @@ export interface App {
   store: StoreInfo;
   /** What instances sharing the store coordinate through: leases (Discord shards) and shared rate windows (Discord's global REST limit). */
   coordination: { leases: LeaseStore; rateWindows: RateWindowStore };
+  /** Slack workspaces installed through OAuth (sealed), on the same store. */
+  installations: InstallationStore;
   /** Closes the store (idempotent). */
   close(): void | Promise<void>;
 }
@@ -140,6 +143,7 @@ function assemble(loaded: LoadedConfig, options: CreateAppOptions, clock: Clock,
     transfer: stores.transfer,
     store,
     coordination: { leases: stores.leases, rateWindows: stores.rateWindows },
+    installations: stores.installations,
     close,
   };
 }
@@ -204,9 +208,13 @@ export async function buildPlatformAdapters(app: App, env: AppEnv, logger: Logge
         credentials,
         logger: logger.child({ adapter: "slack" }),
         sharedServer: app.config.http.port !== null,
+        installations: app.installations,
         ...platformHooks(app, "slack"),
       }),
-      startFailure: (reason) => `Slack start failed (${reason}). If a token was rejected (invalid_auth), reinstall the app to the workspace and copy SLACK_BOT_TOKEN / SLACK_APP_TOKEN again.`,
+      startFailure: (reason) =>
+        credentials.oauth
+          ? `Slack start failed (${reason}). Check SLACK_SIGNING_SECRET, SLACK_CLIENT_ID and SLACK_CLIENT_SECRET against Basic Information → App Credentials.`
+          : `Slack start failed (${reason}). If a token was rejected (invalid_auth), reinstall the app to the workspace and copy SLACK_BOT_TOKEN / SLACK_APP_TOKEN again.`,
     });
   }
   return built;

@@ -168,6 +168,14 @@ export interface AppEnv {
   slackAppToken: string | null;
   /** Slack signing secret for HTTP mode. */
   slackSigningSecret: string | null;
+  /** Slack OAuth distribution (many workspaces): SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET, SLACK_INSTALLATION_KEY. */
+  slackClientId: string | null;
+  /** SLACK_CLIENT_SECRET. */
+  slackClientSecret: string | null;
+  /** SLACK_STATE_SECRET. */
+  slackStateSecret: string | null;
+  /** SLACK_INSTALLATION_KEY (32 bytes, base64 or hex): encrypts installs at rest. */
+  slackInstallationKey: string | null;
   /** Language-model API key (LLM_API_KEY, else OPENAI_API_KEY / ANTHROPIC_API_KEY for the configured provider). */
   llmApiKey: string | null;
   /** Bearer key of the embeddings endpoint (EMBEDDINGS_API_KEY), or null (Ollama and vLLM need none). */
@@ -309,6 +317,10 @@ export function loadConfig(processEnv: NodeJS.ProcessEnv = process.env, cwd = pr
       slackBotToken: secret("SLACK_BOT_TOKEN"),
       slackAppToken: secret("SLACK_APP_TOKEN"),
       slackSigningSecret: secret("SLACK_SIGNING_SECRET"),
+      slackClientId: secret("SLACK_CLIENT_ID"),
+      slackClientSecret: secret("SLACK_CLIENT_SECRET"),
+      slackStateSecret: secret("SLACK_STATE_SECRET"),
+      slackInstallationKey: secret("SLACK_INSTALLATION_KEY"),
       llmApiKey,
       embeddingsApiKey: secret("EMBEDDINGS_API_KEY"),
       logLevelSet: Boolean(env.LOG_LEVEL),

@@ -116,7 +116,7 @@ async function startHealthServer(app: App, adapters: ChatAdapter[], scheduler: S
 export async function startBot(): Promise<void> {
   const loaded = loadConfigOrExit();
   const interactive = Boolean(process.stdin.isTTY);
-  const platforms = Boolean(loaded.env.discordToken || loaded.env.slackBotToken);
+  const platforms = Boolean(loaded.env.discordToken || loaded.env.slackBotToken || loaded.env.slackClientId);
   // The shell prints its own one-line status (including why a fetch failed), so its log
   // starts at error; LOG_LEVEL brings the full log back.
   const level = loaded.env.logLevelSet || platforms ? loaded.config.log.level : "error";

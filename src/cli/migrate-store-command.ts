@@ -31,7 +31,7 @@ export function registerMigrateStore(program: Command): void {
             (progress as ReturnType<typeof createProgress> | null)?.stop();
             process.stdout.write(
               `Copied ${path} to ${pg.displayUrl}: ${counts.papers} papers, ${counts.listings} listing days, ${counts.summaries} cached summaries, ` +
-                `${counts.ingestRuns} ingest runs, ${counts.events} processed events and ${counts.channelState} rows of channel settings, subscriptions, votes and delivery state added` +
+                `${counts.ingestRuns} ingest runs, ${counts.events} processed events, ${counts.installations} Slack installations and ${counts.channelState} rows of channel settings, subscriptions, votes and delivery state added` +
                 `${Object.values(counts).every((n) => n === 0) ? " (the Postgres store already held all of it)" : ""}. Set DATABASE_URL to it to run the bot there.\n`,
             );
           } finally {

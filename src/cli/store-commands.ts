@@ -19,6 +19,7 @@ export function describeImport(file: string, summary: ImportSummary): string {
     [summary.items, "posted message"],
     [summary.llmUsage, "day of model usage", "days of model usage"],
     [summary.topicState, "topic feedback or dropped term", "topic feedback votes or dropped terms"],
+    [summary.installations, "Slack installation"],
   ] as const;
   const changed = parts.filter(([n]) => n > 0).map(([n, one, many]) => (many && n !== 1 ? `${n} ${many}` : plural(n, one)));
   return changed.length === 0 ? `Imported ${file}: the store already held all of it; nothing changed.` : `Imported ${file}: ${changed.join(", ")} added or updated.`;

@@ -24,6 +24,8 @@ import { createSqliteSummaryCache } from "./sqlite-summary-cache.js";
 import { createSqliteVoteStore } from "./sqlite-vote-store.js";
 import type { StoreTransfer } from "../core/transfer/store-transfer.js";
 import { createSqliteStoreTransfer } from "./sqlite-store-transfer.js";
+import type { InstallationStore } from "../core/installations/installation-store.js";
+import { createSqliteInstallationStore } from "./sqlite-installation-store.js";
 import type { LeaseStore } from "../core/leases/lease-store.js";
 import { createSqliteLeaseStore } from "./sqlite-lease-store.js";
 import type { RateWindowStore } from "../core/limits/rate-window-store.js";
@@ -55,6 +57,8 @@ export interface SqliteStores {
   embeddingCache: EmbeddingCache;
   /** Export and import of channels' configuration, votes and saved state. */
   transfer: StoreTransfer;
+  /** Slack workspaces installed through OAuth (sealed records). */
+  installations: InstallationStore;
   /** Named leases: one instance ingests, one holds each Discord shard. */
   leases: LeaseStore;
   /** Request counts per shared rate-limit window (Discord's global REST limit across instances). */
@@ -82,6 +86,7 @@ export function createSqliteStores(open: OpenDatabase, options: SqliteStoresOpti
     topicFeedback: createSqliteTopicFeedbackStore(open),
     embeddingCache: createSqliteEmbeddingCache(open, () => (options.clock?.now() ?? new Date()).toISOString()),
     transfer: createSqliteStoreTransfer(open),
+    installations: createSqliteInstallationStore(open),
     leases: createSqliteLeaseStore(open),
     rateWindows: createSqliteRateWindowStore(open),
   };

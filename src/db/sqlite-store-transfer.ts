@@ -60,6 +60,7 @@ export function createSqliteStoreTransfer(open: OpenDatabase): StoreTransfer {
     ),
     llmUsage: sqlite.prepare("SELECT day, requests FROM llm_usage ORDER BY day"),
     dropped: sqlite.prepare("SELECT conversation, topic_key AS topicKey, term, dropped_by AS droppedBy, dropped_at AS droppedAt FROM topic_dropped_terms ORDER BY conversation, topic_key, term"),
+    installations: sqlite.prepare("SELECT install_key AS installKey, team_id AS teamId, enterprise_id AS enterpriseId, sealed, installed_at AS installedAt, updated_at AS updatedAt FROM slack_installations ORDER BY install_key"),
     feedback: sqlite.prepare("SELECT conversation, topic_key AS topicKey, paper_id AS paperId, user_id AS userId, kind, title, ai_keywords AS aiKeywords, at FROM topic_feedback ORDER BY conversation, topic_key, paper_id, user_id"),
   };
   const put = {
@@ -92,6 +93,10 @@ export function createSqliteStoreTransfer(open: OpenDatabase): StoreTransfer {
     feedback: sqlite.prepare(`
       INSERT INTO topic_feedback (conversation, topic_key, paper_id, user_id, kind, title, ai_keywords, at) VALUES (@conversation, @topicKey, @paperId, @userId, @kind, @title, @aiKeywords, @at)
       ON CONFLICT DO NOTHING`),
+    installation: sqlite.prepare(`
+      INSERT INTO slack_installations (install_key, team_id, enterprise_id, sealed, installed_at, updated_at) VALUES (@installKey, @teamId, @enterpriseId, @sealed, @installedAt, @updatedAt)
+      ON CONFLICT (install_key) DO UPDATE SET team_id = excluded.team_id, enterprise_id = excluded.enterprise_id, sealed = excluded.sealed, updated_at = excluded.updated_at
+      WHERE excluded.updated_at > slack_installations.updated_at`),
   };
 
   const readAll = sqlite.transaction((): StoreDocument => {
@@ -135,6 +140,7 @@ export function createSqliteStoreTransfer(open: OpenDatabase): StoreTransfer {
       votes: q.votes.all() as StoreDocument["votes"],
       delivery: { runs, items: q.items.all() as StoreDocument["delivery"]["items"] },
       llmUsage: q.llmUsage.all() as StoreDocument["llmUsage"],
+      slackInstallations: q.installations.all() as StoreDocument["slackInstallations"],
       topics: {
         droppedTerms: q.dropped.all() as StoreDocument["topics"]["droppedTerms"],
         feedback: (q.feedback.all() as (Omit<StoreDocument["topics"]["feedback"][number], "aiKeywords"> & { aiKeywords: string })[]).map((f) => ({ ...f, aiKeywords: JSON.parse(f.aiKeywords) as string[] })),
@@ -143,7 +149,7 @@ export function createSqliteStoreTransfer(open: OpenDatabase): StoreTransfer {
   });
 
   const writeAll = sqlite.transaction((doc: StoreDocument): ImportSummary => {
-    const summary: ImportSummary = { settings: 0, subscriptions: 0, votes: 0, runs: 0, items: 0, llmUsage: 0, topicState: 0 };
+    const summary: ImportSummary = { settings: 0, subscriptions: 0, votes: 0, runs: 0, items: 0, llmUsage: 0, topicState: 0, installations: 0 };
     for (const channel of doc.channels) {
       const { conversation, platform, workspace } = channel;
       if (channel.settings) {
@@ -158,6 +164,7 @@ export function createSqliteStoreTransfer(open: OpenDatabase): StoreTransfer {
     for (const usage of doc.llmUsage) summary.llmUsage += put.llmUsage.run(usage).changes;
     for (const d of doc.topics.droppedTerms) summary.topicState += put.dropped.run(d).changes;
     for (const f of doc.topics.feedback) summary.topicState += put.feedback.run({ ...f, aiKeywords: JSON.stringify(f.aiKeywords) }).changes;
+    for (const i of doc.slackInstallations) summary.installations += put.installation.run(i).changes;
     return summary;
   });
 

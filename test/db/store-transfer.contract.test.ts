@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverDigest } from "../../src/core/digest/deliver-digest.js";
 import type { StoreDocument } from "../../src/core/transfer/store-document.js";
 import { createPgStoresOver, type PgStores } from "../../src/db/pg/create-pg-stores.js";
+import { createSqliteStores } from "../../src/db/create-sqlite-stores.js";
 import { CHANNEL, createDigestApp, putSettings, request } from "../core/digest/digest-setup.js";
 import { createFakeChatAdapter } from "../fakes/fake-chat-adapter.js";
 import { createTestApp, say } from "../helpers/test-app.js";
@@ -23,6 +24,9 @@ describe("StoreTransfer across dialects: SQLite → Postgres → SQLite", () => 
     const paper = (await app.ports.ledger.run(CHANNEL, "2026-08-03").items()).find((i) => i.paperId)?.paperId ?? "";
     await say(app, `upvote ${paper}`, { conversation: CHANNEL, id: "bob" });
     await app.ports.llm.cache.consumeRequest("2026-08-04", 200);
+    const installs = createSqliteStores(app.database).installations;
+    await installs.save({ installKey: "T1", teamId: "T1", enterpriseId: null, sealed: "v1.a" }, "2026-08-04T08:00:00.000Z");
+    await installs.save({ installKey: "E1", teamId: null, enterpriseId: "E1", sealed: "v1.b" }, "2026-08-04T08:00:00.000Z");
     doc = await app.transfer.exportAll();
   });
   afterAll(async () => {
@@ -33,9 +37,9 @@ describe("StoreTransfer across dialects: SQLite → Postgres → SQLite", () => 
   it("imports a SQLite export into Postgres, exports the same document back, and a second import changes nothing", async () => {
     expect(doc.delivery.items.length).toBeGreaterThan(1);
     const first = await postgres.transfer.importAll(doc);
-    expect(first).toEqual({ settings: 1, subscriptions: 2, votes: 1, runs: 1, items: doc.delivery.items.length, llmUsage: 1, topicState: doc.topics.feedback.length + doc.topics.droppedTerms.length });
+    expect(first).toEqual({ settings: 1, subscriptions: 2, votes: 1, runs: 1, items: doc.delivery.items.length, llmUsage: 1, topicState: doc.topics.feedback.length + doc.topics.droppedTerms.length, installations: 2 });
     expect(await postgres.transfer.exportAll()).toEqual(doc);
-    expect(await postgres.transfer.importAll(doc)).toEqual({ settings: 0, subscriptions: 0, votes: 0, runs: 0, items: 0, llmUsage: 0, topicState: 0 });
+    expect(await postgres.transfer.importAll(doc)).toEqual({ settings: 0, subscriptions: 0, votes: 0, runs: 0, items: 0, llmUsage: 0, topicState: 0, installations: 0 });
     expect((await postgres.channelSettings.get(CHANNEL))?.useThread).toBe(true);
   });
 

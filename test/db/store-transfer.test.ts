@@ -8,6 +8,7 @@ import { createFakeChatAdapter } from "../fakes/fake-chat-adapter.js";
 import { createTestApp, say } from "../helpers/test-app.js";
 import { runEntry } from "../helpers/run-process.js";
 import { testConfig } from "../helpers/test-app.js";
+import { createSqliteStores } from "../../src/db/create-sqlite-stores.js";
 
 type TestApp = ReturnType<typeof createTestApp>;
 
@@ -25,11 +26,12 @@ async function populated(): Promise<TestApp> {
   const paper = (await app.ports.ledger.run(CHANNEL, "2026-08-03").items()).find((i) => i.paperId)!.paperId!;
   await say(app, `upvote ${paper}`, { conversation: CHANNEL, id: "bob" });
   await app.ports.llm.cache.consumeRequest("2026-08-04", 200);
+  await createSqliteStores(app.database).installations.save({ installKey: "T1", teamId: "T1", enterpriseId: null, sealed: "v1.sealed-elsewhere" }, "2026-08-04T08:00:00.000Z");
   return app;
 }
 
 const tables = (app: TestApp) =>
-  Object.fromEntries(["channel_settings", "subscriptions", "votes", "digest_runs", "deliveries", "llm_usage", "topic_dropped_terms", "topic_feedback"].map((t) => [t, app.database.sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
+  Object.fromEntries(["channel_settings", "subscriptions", "votes", "digest_runs", "deliveries", "llm_usage", "topic_dropped_terms", "topic_feedback", "slack_installations"].map((t) => [t, app.database.sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
 
 describe("papers export and papers import", () => {
   const apps: TestApp[] = [];
@@ -50,16 +52,18 @@ describe("papers export and papers import", () => {
     expect(doc.delivery.runs).toMatchObject([{ conversation: CHANNEL, digestDay: "2026-08-03", status: "sent" }]);
     expect(doc.delivery.items.length).toBeGreaterThan(1);
     expect(doc.llmUsage).toEqual([{ day: "2026-08-04", requests: 1 }]);
+    // Installs travel sealed, exactly as stored.
+    expect(doc.slackInstallations).toEqual([{ installKey: "T1", teamId: "T1", enterpriseId: null, sealed: "v1.sealed-elsewhere", installedAt: "2026-08-04T08:00:00.000Z", updatedAt: "2026-08-04T08:00:00.000Z" }]);
     // The upvote in a topic channel is also topic feedback; the channel's steering travels with it.
     expect(doc.topics.feedback).toMatchObject([{ conversation: CHANNEL, userId: "bob", kind: "up" }]);
 
     // Through the text, as a file would carry it.
     const text = JSON.stringify(doc, null, 2);
     const first = await target.transfer.importAll(parseStoreDocument(text, "export.json"));
-    expect(first).toEqual({ settings: 1, subscriptions: 4, votes: 1, runs: 1, items: doc.delivery.items.length, llmUsage: 1, topicState: 1 });
+    expect(first).toEqual({ settings: 1, subscriptions: 4, votes: 1, runs: 1, items: doc.delivery.items.length, llmUsage: 1, topicState: 1, installations: 1 });
     expect(await target.transfer.exportAll()).toEqual(doc);
     const rows = tables(target);
-    expect(await target.transfer.importAll(parseStoreDocument(text, "export.json"))).toEqual({ settings: 0, subscriptions: 0, votes: 0, runs: 0, items: 0, llmUsage: 0, topicState: 0 });
+    expect(await target.transfer.importAll(parseStoreDocument(text, "export.json"))).toEqual({ settings: 0, subscriptions: 0, votes: 0, runs: 0, items: 0, llmUsage: 0, topicState: 0, installations: 0 });
     expect(tables(target)).toEqual(rows);
     // What was imported works: the channel's topics, and its schedule.
     expect((await say(target, "topics", { conversation: "slack:T1:C9" })).fallbackText).toMatch(/memory/);
@@ -122,7 +126,7 @@ describe("papers export and papers import", () => {
     expect(JSON.parse(onStdout.stdout)).toEqual(JSON.parse(readFileSync(file, "utf8")));
     const first = await runEntry("src/cli/cli.ts", ["import", file], { env: targetEnv });
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^Imported .*export\.json: 1 channel's settings, 4 subscriptions, 1 vote, 1 digest run, \d+ posted messages, 1 day of model usage, 1 topic feedback or dropped term added or updated\.$/m);
+    expect(first.stdout).toMatch(/^Imported .*export\.json: 1 channel's settings, 4 subscriptions, 1 vote, 1 digest run, \d+ posted messages, 1 day of model usage, 1 topic feedback or dropped term, 1 Slack installation added or updated\.$/m);
     const second = await runEntry("src/cli/cli.ts", ["import", file], { env: targetEnv });
     expect(second.stdout).toMatch(/the store already held all of it; nothing changed\./);
     writeFileSync(join(source.dir, "future.json"), JSON.stringify({ format: "papers-bot-export", version: 9 }));

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverDigest } from "../../src/core/digest/deliver-digest.js";
 import type { StoreDocument } from "../../src/core/transfer/store-document.js";
 import { createPgStoresOver } from "../../src/db/pg/create-pg-stores.js";
+import { createSqliteStores } from "../../src/db/create-sqlite-stores.js";
 import { CHANNEL, createDigestApp, putSettings, request } from "../core/digest/digest-setup.js";
 import { createFakeChatAdapter } from "../fakes/fake-chat-adapter.js";
 import { runEntry } from "../helpers/run-process.js";
@@ -23,6 +24,7 @@ describe("papers migrate-store --to postgres://…, as a real process", () => {
     await say(app, "subscribe agents", { conversation: CHANNEL });
     expect((await deliverDigest(app.ports, createFakeChatAdapter(), request("2026-08-03"))).kind).toBe("sent");
     await app.ports.llm.cache.put({ paperId: "2608.00001", kind: "tldr", model: "m", text: "{}", writtenBy: "m", paperVersion: 1, createdAt: "2026-08-04T09:00:00.000Z" });
+    await createSqliteStores(app.database).installations.save({ installKey: "T0WS1", teamId: "T0WS1", enterpriseId: null, sealed: "v1.sealed-elsewhere" }, "2026-08-04T08:00:00.000Z");
     doc = await app.transfer.exportAll();
     papers = await app.ports.papers.count();
     app.close();
@@ -49,11 +51,13 @@ describe("papers migrate-store --to postgres://…, as a real process", () => {
     expect(await stores.summaryCache.get("2608.00001", "tldr", "m")).toMatchObject({ text: "{}" });
     expect((await stores.papers.listDaily("2026-08-03")).length).toBeGreaterThan(0);
     expect((await stores.ingestRuns.recent(10)).length).toBeGreaterThan(0);
+    expect(first.stdout).toContain("1 Slack installations");
+    expect(await stores.installations.find("T0WS1")).toMatchObject({ teamId: "T0WS1", sealed: "v1.sealed-elsewhere", installedAt: "2026-08-04T08:00:00.000Z" });
     await stores.ingestRuns.start("hf", "2026-08-05");
 
     const second = await runEntry("src/cli/cli.ts", ["migrate-store", "--to", pg.url], { env });
     expect(second.code).toBe(0);
-    expect(second.stdout).toMatch(/: 0 papers, 0 listing days, 0 cached summaries, 0 ingest runs, 0 processed events and 0 rows .* added \(the Postgres store already held all of it\)\./);
+    expect(second.stdout).toMatch(/: 0 papers, 0 listing days, 0 cached summaries, 0 ingest runs, 0 processed events, 0 Slack installations and 0 rows .* added \(the Postgres store already held all of it\)\./);
     expect(await stores.papers.count()).toBe(papers);
   });
 

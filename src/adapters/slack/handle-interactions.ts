@@ -16,8 +16,8 @@ import { messageRef, parseSlackRef } from "./slack-refs.js";
 export interface InteractionDeps {
   /** The core, set once the adapter starts. */
   core: () => ChatCore | null;
-  /** Rights checks for manager-only commands. */
-  rights: ChannelRights;
+  /** Rights checks for manager-only commands, through the client Bolt authorized for the event's workspace. */
+  rightsFor: (client: App["client"]) => ChannelRights;
   /** Answer inline in the ack when the core replies within this many ms; else ack empty and respond later. */
   ackDeadlineMs: number;
   /** Logger. */
@@ -71,7 +71,7 @@ function replyChannel(client: App["client"], respond: ReplyChannel["respond"], c
  */
 export function registerCommand(app: App, command: string, deps: InteractionDeps): void {
   app.command(command, async ({ command: payload, ack, respond, client }) => {
-    const event = parseSlashCommand(payload, deps.rights);
+    const event = parseSlashCommand(payload, deps.rightsFor(client));
     const slow = deps.core()?.isSlow(event) ?? false;
     const { value: reply, deferred } = await answerInTime({
       slow,
@@ -105,7 +105,7 @@ export function registerButtons(app: App, deps: InteractionDeps): void {
   app.action(new RegExp(`^${ACTION_PREFIX}`), async ({ ack, body, action, respond, client }) => {
     await ack();
     if (body.type !== "block_actions" || action.type !== "button") return;
-    const event = parseButton(body, action as ButtonAction, deps.rights);
+    const event = parseButton(body, action as ButtonAction, deps.rightsFor(client));
     if (!event || !body.channel || !body.message) return;
     const reply = await runSafely(deps, event);
     if (!reply) return;

@@ -1,6 +1,7 @@
 import { webApi } from "@slack/bolt";
 import type { ReactionLister } from "../../core/chat/chat-adapter.js";
 import { parseSlackRef } from "./slack-refs.js";
+import type { Workspace } from "./workspace-clients.js";
 
 /** 429s waited out per read before giving up. */
 const READ_RETRIES = 3;
@@ -20,21 +21,23 @@ export async function withRateLimitWaits<T>(read: () => Promise<T>): Promise<T> 
 
 /**
  * Lists a Slack message's reactions (`reactions.get`, full user lists) for the core's
- * reconcile: null for references that are not messages of this installation's workspace;
- * throws when the message cannot be read (deleted, channel gone, no access). The bot's own
- * reactions are left out.
+ * reconcile: null for references that are not messages of a workspace `workspaceOf` knows
+ * (another workspace, or one the bot is no longer installed in); throws when the message
+ * cannot be read (deleted, channel gone, no access). The bot's own reactions are left out.
  */
-export function createSlackReactionLister(client: webApi.WebClient, identity: { teamId: string; botUserId: string | null }): ReactionLister {
+export function createSlackReactionLister(workspaceOf: (teamId: string) => Promise<Workspace | null>): ReactionLister {
   return async (messageRef) => {
     const ref = parseSlackRef(messageRef);
     const ts = ref?.ts;
-    if (!ref || !ts || ref.teamId !== identity.teamId) return null;
-    const result = await withRateLimitWaits(() => client.reactions.get({ channel: ref.channelId, timestamp: ts, full: true }));
+    if (!ref || !ts) return null;
+    const workspace = await workspaceOf(ref.teamId);
+    if (!workspace) return null;
+    const result = await withRateLimitWaits(() => workspace.client.reactions.get({ channel: ref.channelId, timestamp: ts, full: true }));
     return {
-      workspace: identity.teamId,
+      workspace: ref.teamId,
       reactions: (result.message?.reactions ?? []).map((reaction) => ({
         emoji: reaction.name ?? "",
-        users: async () => (reaction.users ?? []).filter((user) => user !== identity.botUserId),
+        users: async () => (reaction.users ?? []).filter((user) => user !== workspace.botUserId),
       })),
     };
   };

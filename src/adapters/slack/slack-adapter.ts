@@ -1,6 +1,6 @@
 import type { RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type webApi } from "@slack/bolt";
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from "@slack/bolt";
 import type { ChatAdapter, ChatCore, RateLimits, ReconcileSummary } from "../../core/chat/chat-adapter.js";
 import { SendError } from "../../core/chat/chat-adapter.js";
 import type { Logger } from "../../core/logger.js";
@@ -17,6 +17,11 @@ import { createBoltLogger, redactSecrets } from "./slack-logger.js";
 import { SLACK_RATE } from "./slack-limits.js";
 import { messageRef, parseSlackRef } from "./slack-refs.js";
 import { createChannelRights } from "./slack-rights.js";
+import { createOAuthPages } from "./oauth-pages.js";
+import { createSlackInstallations, type InstallationRecords, type SlackInstallations } from "./slack-installations.js";
+import { SLACK_BOT_SCOPES } from "./slack-scopes.js";
+import { registerUninstallEvents } from "./uninstall-events.js";
+import { installedWorkspaces, notInstalled, singleWorkspace, type WorkspaceClients } from "./workspace-clients.js";
 
 /** Options for createSlackAdapter; tokens come from env and never reach the logs. */
 export interface SlackAdapterOptions {
@@ -36,8 +41,10 @@ export interface SlackAdapterOptions {
   sharedServer?: boolean;
   /** Called on every HTTP 429 answer from the platform's API (the composition root counts them). */
   onRateLimited?: () => void;
-  /** Source of "now" for the connection state. Default the system clock. */
+  /** Source of "now" for the connection state and install times. Default the system clock. */
   now?: () => Date;
+  /** Where OAuth installs are kept, sealed (required when `credentials.oauth` is set): the store's InstallationStore. */
+  installations?: InstallationRecords;
 }
 
 /** The Slack adapter: the ChatAdapter port plus what operators and tests look at. */
@@ -48,8 +55,10 @@ export interface SlackAdapter extends ChatAdapter {
   readonly reconciled: Promise<ReconcileSummary | null>;
   /** HTTP mode: the Request URL the app listens on once started; null in Socket Mode. */
   requestUrl(): string | null;
-  /** The workspace and bot user from auth.test, once started. */
+  /** The workspace and bot user from auth.test, once started; null with OAuth (many workspaces). */
   identity(): { teamId: string; botUserId: string | null } | null;
+  /** With OAuth: the workspaces the bot is installed in (Bolt's installationStore over the store); null with one workspace's token. */
+  readonly installations: SlackInstallations | null;
   /** HTTP mode with `sharedServer`: the listener for requests to `config.path`; it throws for other paths (Bolt's deferred-request error). Null otherwise. */
   requestListener(): RequestListener | null;
 }
@@ -67,7 +76,7 @@ function retryPolicy(retries: number): webApi.RetryOptions {
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const { config, credentials } = options;
   const mode = config.mode;
-  const secrets = [credentials.botToken, credentials.appToken, credentials.signingSecret].filter((s): s is string => Boolean(s));
+  const secrets = [credentials.botToken, credentials.appToken, credentials.signingSecret, credentials.oauth?.clientSecret, credentials.oauth?.stateSecret].filter((s): s is string => Boolean(s));
   const logger = options.logger.child({ platform: "slack" });
   const boltLogger = createBoltLogger(logger, secrets, LogLevel.INFO);
   const clientOptions: webApi.WebClientOptions = {
@@ -78,6 +87,11 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     rejectRateLimitedCalls: true,
     ...options.clientOptions,
   };
+  const oauth = credentials.oauth ?? null;
+  if (oauth && !options.installations) throw new Error("OAuth distribution needs an installation store");
+  const installations = oauth && options.installations
+    ? createSlackInstallations({ store: options.installations, key: oauth.installationKey, logger, now: options.now ?? (() => new Date()) })
+    : null;
   let receiver: SocketModeReceiver | HTTPReceiver;
   if (mode === "socket") {
     if (!credentials.appToken) throw new Error("Socket Mode needs SLACK_APP_TOKEN (an xapp- app-level token with connections:write)");
@@ -90,7 +104,23 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     });
   } else {
     if (!credentials.signingSecret) throw new Error("HTTP mode needs SLACK_SIGNING_SECRET");
-    receiver = new HTTPReceiver({ signingSecret: credentials.signingSecret, endpoints: config.path, logger: boltLogger });
+    const distribution = oauth && installations
+      ? {
+          clientId: oauth.clientId,
+          clientSecret: oauth.clientSecret,
+          stateSecret: oauth.stateSecret,
+          scopes: [...SLACK_BOT_SCOPES],
+          installationStore: installations.bolt,
+          installerOptions: {
+            installPath: config.installPath,
+            redirectUriPath: config.redirectPath,
+            directInstall: true,
+            clientOptions: { ...clientOptions },
+            callbackOptions: createOAuthPages(config.installPath, config.command, logger),
+          },
+        }
+      : {};
+    receiver = new HTTPReceiver({ signingSecret: credentials.signingSecret, endpoints: config.path, logger: boltLogger, ...distribution });
     refuseFutureRequests(receiver);
   }
   // deferInitialization: Bolt would otherwise call auth.test from the constructor, and a bad
@@ -106,7 +136,6 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     receiver.client.on("reconnecting", () => connection.down());
     receiver.client.on("disconnected", () => connection.down());
   }
-  const rights = createChannelRights(app.client, logger);
   let core: ChatCore | null = null;
   let identity: { teamId: string; botUserId: string | null } | null = null;
   let url: string | null = null;
@@ -114,21 +143,32 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   let resolveReconciled: (s: ReconcileSummary | null) => void = () => undefined;
   const reconciled = new Promise<ReconcileSummary | null>((resolve) => (resolveReconciled = resolve));
 
-  const interactions = { core: () => core, rights, ackDeadlineMs: options.ackDeadlineMs ?? 2500, logger };
+  const workspaces: WorkspaceClients = installations
+    ? installedWorkspaces(installations, (token) => {
+        const client = new webApi.WebClient(token, { ...clientOptions, logger: boltLogger });
+        client.on("rate_limited" as webApi.WebClientEvent.RATE_LIMITED, () => options.onRateLimited?.());
+        return client;
+      }, config.installPath, logger)
+    : singleWorkspace(app.client, () => identity);
+  const rightsFor = (client: webApi.WebClient) => createChannelRights(client, logger);
+  const interactions = { core: () => core, rightsFor, ackDeadlineMs: options.ackDeadlineMs ?? 2500, logger };
   registerCommand(app, config.command, interactions);
   registerButtons(app, interactions);
+  if (installations) registerUninstallEvents(app, installations, logger);
   for (const type of ["reaction_added", "reaction_removed"] as const) {
-    app.event(type, async ({ body }) => {
-      const event = parseReaction(body as unknown as SlackReactionEnvelope, identity?.botUserId ?? null, rights);
+    app.event(type, async ({ body, client, context }) => {
+      const event = parseReaction(body as unknown as SlackReactionEnvelope, context.botUserId ?? identity?.botUserId ?? null, rightsFor(client));
       if (!event || !core) return;
       await core.handle(event);
     });
   }
 
   async function runReconcile(started: ChatCore): Promise<ReconcileSummary | null> {
-    if (config.reconcileDays === 0 || !identity) return null;
+    if (config.reconcileDays === 0 || (!identity && !installations)) return null;
+    // One workspace: only its own messages; with OAuth, every workspace still installed.
+    const workspaceOf = (teamId: string) => (installations || teamId === identity?.teamId ? workspaces.get(teamId) : Promise.resolve(null));
     try {
-      const summary = await started.reconcileReactions({ days: config.reconcileDays, list: createSlackReactionLister(app.client, identity) });
+      const summary = await started.reconcileReactions({ days: config.reconcileDays, list: createSlackReactionLister(workspaceOf) });
       logger.info({ ...summary }, "reconciled Slack reactions");
       return summary;
     } catch (err) {
@@ -142,6 +182,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     platform: "slack",
     limits,
     app,
+    installations,
     reconciled,
     requestUrl: () => url,
     identity: () => identity,
@@ -150,9 +191,11 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     async start(next) {
       core = next;
       await app.init();
-      const auth = await app.client.auth.test();
-      if (!auth.team_id) throw new Error("auth.test returned no team_id");
-      identity = { teamId: auth.team_id, botUserId: auth.user_id ?? null };
+      if (!installations) {
+        const auth = await app.client.auth.test();
+        if (!auth.team_id) throw new Error("auth.test returned no team_id");
+        identity = { teamId: auth.team_id, botUserId: auth.user_id ?? null };
+      }
       if (receiver instanceof HTTPReceiver && options.sharedServer) {
         logger.info({ path: config.path }, "Slack events arrive through the shared HTTP server");
       } else if (receiver instanceof HTTPReceiver) {
@@ -165,7 +208,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       }
       started = true;
       connection.up();
-      logger.info({ mode, team: identity.teamId }, "Slack adapter started");
+      logger.info(installations ? { mode, oauth: true, installPath: config.installPath, redirectPath: config.redirectPath } : { mode, team: identity?.teamId }, "Slack adapter started");
       void runReconcile(next).then(resolveReconciled);
     },
     async stop() {
@@ -182,9 +225,15 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       if (!ref || ref.ts) throw new SendError(`${conversation} is not a Slack conversation`, { permanent: true, reason: "bad_reference" });
       const thread = sendOptions?.threadOf ? parseSlackRef(sendOptions.threadOf) : null;
       const target = { channel: ref.channelId, threadTs: thread?.ts, dedupeKey: sendOptions?.dedupeKey, onRequest: sendOptions?.onRequest };
-      const ts = await postMessage(app.client, target, renderMessage(message), logger);
+      const ts = await workspaces.run(ref.teamId, (workspace) => postMessage(workspace.client, target, renderMessage(message), logger));
       return messageRef(ref.teamId, ref.channelId, ts);
     },
-    lookUp: (request) => lookUpMessage(app.client, request),
+    async lookUp(request) {
+      const ref = parseSlackRef(request.conversation);
+      if (!ref) return { kind: "unavailable", fix: `${request.conversation} is not a Slack conversation` };
+      const workspace = await workspaces.get(ref.teamId);
+      if (!workspace) return { kind: "unavailable", fix: notInstalled(ref.teamId, config.installPath).message };
+      return lookUpMessage(workspace.client, request);
+    },
   };
 }

@@ -117,6 +117,21 @@ const feedbackSchema = z.strictObject({
   at: iso,
 });
 
+const installationSchema = z.strictObject({
+  /** `T…` team id, or `E…` enterprise id for an org-wide install. */
+  installKey: text(64).min(1),
+  /** Team id, null for an org-wide install. */
+  teamId: text(64).nullable(),
+  /** Enterprise id, null outside Enterprise Grid. */
+  enterpriseId: text(64).nullable(),
+  /** The install as the Slack adapter sealed it (encrypted with SLACK_INSTALLATION_KEY; moves as it is). */
+  sealed: text(100_000).min(1),
+  /** First install, ISO 8601. */
+  installedAt: iso,
+  /** Last install or token update, ISO 8601. */
+  updatedAt: iso,
+});
+
 /** The whole export document: what each channel configured, its votes, and the bot's saved delivery state. */
 export const storeDocumentSchema = z.strictObject({
   /** Always STORE_DOCUMENT_FORMAT. */
@@ -131,6 +146,8 @@ export const storeDocumentSchema = z.strictObject({
   delivery: z.strictObject({ runs: z.array(runSchema), items: z.array(deliverySchema) }),
   /** Each channel's steering of its topics: learned terms a manager dropped, and the feedback votes (absent in older exports). Learned counts and embeddings are not exported: the store recomputes them. */
   topics: z.strictObject({ droppedTerms: z.array(droppedTermSchema), feedback: z.array(feedbackSchema) }).default({ droppedTerms: [], feedback: [] }),
+  /** Slack workspaces installed through OAuth, still sealed (absent in older exports); the target needs the same SLACK_INSTALLATION_KEY to open them. */
+  slackInstallations: z.array(installationSchema).default([]),
   /** Saved state: language-model requests made per UTC day (the daily budget). */
   llmUsage: z.array(z.strictObject({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use YYYY-MM-DD"), requests: z.number().int().min(0) })),
 });

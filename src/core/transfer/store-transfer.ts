@@ -16,6 +16,8 @@ export interface ImportSummary {
   llmUsage: number;
   /** Dropped learned terms and topic feedback votes added. */
   topicState: number;
+  /** Slack installations added, or replaced by a newer one. */
+  installations: number;
 }
 
 /** Moving what channels configured (and the saved state) out of a store and into another, SQLite or Postgres. */

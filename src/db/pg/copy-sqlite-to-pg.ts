@@ -17,6 +17,8 @@ export interface CopyCounts {
   events: number;
   /** Settings, subscriptions, votes, digest runs, posted messages and model usage (StoreTransfer's summary, added up). */
   channelState: number;
+  /** Slack OAuth installations (still sealed: the Postgres instances need the same SLACK_INSTALLATION_KEY). */
+  installations: number;
 }
 
 /** Papers columns copied as they are (pk is left to Postgres; search is generated). */
@@ -41,12 +43,12 @@ async function insertRows(pg: OpenPgDatabase, table: string, columns: [string, s
 /**
  * Copies a SQLite store into a Postgres store: papers (with their listing days), the summary
  * cache, ingest runs, processed events, and everything StoreTransfer carries (settings,
- * subscriptions, votes, the delivery ledger, model usage). Every insert skips rows already
+ * subscriptions, votes, the delivery ledger, model usage, Slack installations). Every insert skips rows already
  * there, so running it again adds nothing. `onPapers` reports progress (papers copied, total).
  */
 export async function copySqliteToPg(sqlite: OpenDatabase, pg: OpenPgDatabase, onPapers: (done: number, total: number) => void = () => undefined): Promise<CopyCounts> {
   const db = sqlite.sqlite;
-  const counts: CopyCounts = { papers: 0, listings: 0, summaries: 0, ingestRuns: 0, events: 0, channelState: 0 };
+  const counts: CopyCounts = { papers: 0, listings: 0, summaries: 0, ingestRuns: 0, events: 0, channelState: 0, installations: 0 };
   const total = (db.prepare("SELECT count(*) AS n FROM papers").get() as { n: number }).n;
   const page = db.prepare(`SELECT pk, ${PAPER_COLUMNS.join(", ")} FROM papers WHERE pk > ? ORDER BY pk LIMIT ?`);
   const types: [string, string][] = PAPER_COLUMNS.map((c) => [c, ["version", "hf_upvotes", "hf_comments", "github_stars"].includes(c) ? "int" : "text"]);
@@ -82,6 +84,8 @@ export async function copySqliteToPg(sqlite: OpenDatabase, pg: OpenPgDatabase, o
   await insertRows(pg, "vote_sources", [["conversation", "text"], ["paper_id", "text"], ["user_id", "text"], ["source", "text"], ["workspace", "text"], ["at", "text"]],
     db.prepare("SELECT conversation, paper_id, user_id, source, workspace, at FROM vote_sources").all() as Row[]);
   const summary = await createPgStoreTransfer(pg).importAll(await createSqliteStoreTransfer(sqlite).exportAll());
-  counts.channelState = Object.values(summary).reduce((a, b) => a + b, 0);
+  const { installations, ...channelState } = summary;
+  counts.channelState = Object.values(channelState).reduce((a, b) => a + b, 0);
+  counts.installations = installations;
   return counts;
 }

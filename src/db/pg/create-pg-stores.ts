@@ -11,6 +11,7 @@ import { createPgStoreTransfer } from "./pg-store-transfer.js";
 import { createPgSummaryCache } from "./pg-summary-cache.js";
 import { createPgEmbeddingCache, createPgTopicAssociationStore, createPgTopicFeedbackStore } from "./pg-topic-stores.js";
 import { createPgVoteStore } from "./pg-vote-store.js";
+import { createPgInstallationStore } from "./pg-installation-store.js";
 import { createPgLeaseStore } from "./pg-lease-store.js";
 import { createPgRateWindowStore } from "./pg-rate-window-store.js";
 
@@ -38,6 +39,7 @@ export function createPgStoresOver(open: OpenPgDatabase, options: PgStoresOption
     topicAssociations: createPgTopicAssociationStore(open),
     topicFeedback: createPgTopicFeedbackStore(open),
     embeddingCache: createPgEmbeddingCache(open, () => (options.clock?.now() ?? new Date()).toISOString()),
+    installations: createPgInstallationStore(open),
     leases: createPgLeaseStore(open),
     rateWindows: createPgRateWindowStore(open),
   };

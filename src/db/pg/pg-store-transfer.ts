@@ -119,12 +119,16 @@ export function createPgStoreTransfer(open: OpenPgDatabase): StoreTransfer {
             ).map((f) => ({ ...f, aiKeywords: JSON.parse(f.aiKeywords) as string[] })),
           },
           llmUsage: await all(`SELECT day, requests FROM llm_usage ORDER BY day ${C}`),
+          slackInstallations: await all(
+            `SELECT install_key AS "installKey", team_id AS "teamId", enterprise_id AS "enterpriseId", sealed, installed_at AS "installedAt", updated_at AS "updatedAt"
+             FROM slack_installations ORDER BY install_key ${C}`,
+          ),
         };
       }),
     importAll: (doc) =>
       inTransaction(pool, "", async (client): Promise<ImportSummary> => {
         const changed = async (sql: string, values: unknown[]): Promise<number> => (await client.query(sql, values)).rowCount ?? 0;
-        const summary: ImportSummary = { settings: 0, subscriptions: 0, votes: 0, runs: 0, items: 0, llmUsage: 0, topicState: 0 };
+        const summary: ImportSummary = { settings: 0, subscriptions: 0, votes: 0, runs: 0, items: 0, llmUsage: 0, topicState: 0, installations: 0 };
         for (const channel of doc.channels) {
           const { conversation, platform, workspace } = channel;
           if (channel.settings) {
@@ -175,6 +179,14 @@ export function createPgStoreTransfer(open: OpenPgDatabase): StoreTransfer {
           summary.topicState += await changed(
             "INSERT INTO topic_feedback (conversation, topic_key, paper_id, user_id, kind, title, ai_keywords, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING",
             [f.conversation, f.topicKey, f.paperId, f.userId, f.kind, f.title, JSON.stringify(f.aiKeywords), f.at],
+          );
+        }
+        for (const i of doc.slackInstallations) {
+          summary.installations += await changed(
+            `INSERT INTO slack_installations AS s (install_key, team_id, enterprise_id, sealed, installed_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+             ON CONFLICT (install_key) DO UPDATE SET team_id = excluded.team_id, enterprise_id = excluded.enterprise_id, sealed = excluded.sealed, updated_at = excluded.updated_at
+             WHERE excluded.updated_at > s.updated_at`,
+            [i.installKey, i.teamId, i.enterpriseId, i.sealed, i.installedAt, i.updatedAt],
           );
         }
         return summary;

@@ -1,91 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
+import { FakeWorkspaces } from "./fake-workspaces.js";
 import { historyAnswer, PostRate, RESPONSE_URL_USES, type FakeSlackSwitches } from "./slack-rules.js";
+import { parseParams, readBody, type FakeChannel, type FakeMessage, type FakeSlackOptions, type FakeUser, type RecordedCall, type ScriptedReply } from "./slack-wire.js";
 
-/** One Web API call the fake received. */
-export interface RecordedCall {
-  /** Method name, e.g. `chat.postMessage`. */
-  method: string;
-  /** Form or JSON parameters; `blocks` is parsed from its JSON string. */
-  params: Record<string, unknown>;
-  /** The Authorization header as sent. */
-  auth: string | null;
-  /** Date.now() at arrival. */
-  at: number;
-}
-
-/** A scripted answer for the next call to a method. */
-export type ScriptedReply = { status: 429; retryAfter: number } | { error: string; needed?: string };
-
-/** A message the fake holds (posted through chat.postMessage or seeded). */
-export interface FakeMessage {
-  /** Channel id. */
-  channel: string;
-  /** Message ts. */
-  ts: string;
-  /** Fallback text. */
-  text: string;
-  /** Block Kit blocks. */
-  blocks: unknown[];
-  /** Parent ts when posted in a thread. */
-  threadTs: string | null;
-  /** Reaction name → users. */
-  reactions: Map<string, Set<string>>;
-  /** Message metadata as posted (`event_type`, `event_payload`), or null. */
-  metadata: { event_type: string; event_payload: Record<string, unknown> } | null;
-}
-
-/** A channel of the fake workspace. */
-export interface FakeChannel {
-  /** Creator user id. */
-  creator: string;
-  /** Whether the bot is a member (posting elsewhere fails with not_in_channel). */
-  member: boolean;
-  /** Archived channels refuse posts with is_archived. */
-  archived?: boolean;
-  /** Direct message channel. */
-  isIm?: boolean;
-  /** The other user of a direct message. */
-  user?: string;
-}
-
-/** A user of the fake workspace. */
-export interface FakeUser {
-  /** Workspace admin. */
-  admin?: boolean;
-  /** Workspace owner. */
-  owner?: boolean;
-  /** A bot user. */
-  bot?: boolean;
-}
-
-/** Options of the fake. */
-export interface FakeSlackOptions {
-  /** Workspace id. Default T0001. */
-  teamId?: string;
-  /** The bot's user id. Default UBOT. */
-  botUserId?: string;
-  /** Accepted bot token. Default xoxb-test-bot-token. */
-  botToken?: string;
-  /** Accepted app-level token. Default xapp-test-app-token. */
-  appToken?: string;
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-function parseParams(body: string, type: string | undefined): Record<string, unknown> {
-  if (type?.includes("application/json")) return body ? (JSON.parse(body) as Record<string, unknown>) : {};
-  const params: Record<string, unknown> = {};
-  for (const [key, value] of new URLSearchParams(body)) {
-    params[key] = (key === "blocks" || key === "attachments") && value.startsWith("[") ? JSON.parse(value) : value;
-  }
-  return params;
-}
+export type { FakeChannel, FakeMessage, FakeSlackOptions, FakeUser, RecordedCall, ScriptedReply } from "./slack-wire.js";
 
 /**
  * A local Slack on 127.0.0.1: the Web API methods the adapter uses, response_url endpoints
@@ -116,7 +36,8 @@ export class FakeSlack {
   readonly rate = new PostRate();
   /** Responses refused because a response_url was used more than RESPONSE_URL_USES times. */
   overusedResponseUrls = 0;
-  private readonly botToken: string;
+  /** OAuth: workspaces, codes and the tokens they became. */
+  readonly workspaces: FakeWorkspaces;
   private readonly appToken: string;
   private readonly scripted = new Map<string, ScriptedReply[]>();
   private readonly server: Server;
@@ -130,8 +51,10 @@ export class FakeSlack {
   constructor(options: FakeSlackOptions = {}) {
     this.teamId = options.teamId ?? "T0001";
     this.botUserId = options.botUserId ?? "UBOT";
-    this.botToken = options.botToken ?? "xoxb-test-bot-token";
     this.appToken = options.appToken ?? "xapp-test-app-token";
+    this.workspaces = new FakeWorkspaces(options.clientId ?? "1111.2222", options.clientSecret ?? "fake-client-secret");
+    const token = options.botToken ?? "xoxb-test-bot-token";
+    this.workspaces.add({ teamId: this.teamId, teamName: "Fake", botUserId: this.botUserId, botId: "B0001", token, scopes: [], enterpriseId: null, orgWide: false, orgTeams: [] });
     this.server = createServer((req, res) => void this.route(req, res));
     this.server.on("upgrade", (req, socket, head) => {
       if (!req.url?.startsWith("/socket")) return socket.destroy();
@@ -160,6 +83,11 @@ export class FakeSlack {
   /** Calls to one method. */
   callsTo(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method);
+  }
+
+  /** chat.postMessage calls made with a token of workspace `teamId`. */
+  postsBy(teamId: string): RecordedCall[] {
+    return this.callsTo("chat.postMessage").filter((c) => this.workspaces.teamOf(c.auth) === teamId);
   }
 
   /** Answers the next calls to `method` with these replies, in order, before behaving normally again. */
@@ -257,13 +185,16 @@ export class FakeSlack {
     const next = this.scripted.get(method)?.shift();
     if (next && "status" in next) return json(429, { ok: false, error: "ratelimited" }, { "retry-after": String(next.retryAfter) });
     if (next) return json(200, { ok: false, ...next });
-    const wanted = method === "apps.connections.open" ? this.appToken : this.botToken;
-    if (call.auth !== `Bearer ${wanted}`) return json(200, { ok: false, error: "invalid_auth" });
+    if (method === "oauth.v2.access") return json(200, this.workspaces.exchange(call.params, call.auth));
+    const install = method === "apps.connections.open" ? null : this.workspaces.installOf(call.auth);
+    if (method === "apps.connections.open" ? call.auth !== `Bearer ${this.appToken}` : !install) return json(200, { ok: false, error: "invalid_auth" });
+    const channel = typeof call.params.channel === "string" ? this.channels.get(call.params.channel) : undefined;
+    if (channel?.team && install && !this.workspaces.reaches(install, channel.team)) return json(200, { ok: false, error: "channel_not_found" });
     if (method === "chat.postMessage" && this.switches.enforceLimits) {
       const retryAfter = this.rate.retryAfter(String(call.params.channel));
       if (retryAfter > 0) return json(429, { ok: false, error: "ratelimited" }, { "retry-after": String(retryAfter) });
     }
-    const answer = this.answer(method, call.params);
+    const answer = install && method === "auth.test" ? this.workspaces.authTest(install) : install && method === "auth.teams.list" ? this.workspaces.teams(install) : this.answer(method, call.params);
     if (method === "chat.postMessage" && answer.ok) {
       this.created += 1;
       if (this.switches.stallAfterCreate || this.created === this.switches.stallAfterCreateAt) return;
@@ -274,8 +205,6 @@ export class FakeSlack {
 
   private answer(method: string, p: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
-      case "auth.test":
-        return { ok: true, url: "https://fake.slack.com/", team: "Fake", user: "papers", team_id: this.teamId, user_id: this.botUserId, bot_id: "B0001" };
       case "apps.connections.open":
         return { ok: true, url: `ws://127.0.0.1:${this.port}/socket?ticket=${++this.seq}` };
       case "chat.postMessage": {

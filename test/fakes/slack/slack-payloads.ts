@@ -108,3 +108,13 @@ export function formBody(fields: Record<string, string>): string {
 export function interactivityBody(payload: Record<string, unknown>): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
+
+/** An Events API `app_uninstalled` envelope, as Slack sends it when a workspace removes the app. */
+export function uninstallEvent(teamId: string, eventId: string): Record<string, unknown> {
+  return { token: "legacy-verification-token", team_id: teamId, api_app_id: "A0001", type: "event_callback", event_id: eventId, event_time: 1_780_000_200, event: { type: "app_uninstalled", event_ts: "1780000200.000100" } };
+}
+
+/** An Events API `tokens_revoked` envelope for the given bot users' tokens. */
+export function tokensRevokedEvent(teamId: string, botUserIds: string[], eventId: string): Record<string, unknown> {
+  return { token: "legacy-verification-token", team_id: teamId, api_app_id: "A0001", type: "event_callback", event_id: eventId, event_time: 1_780_000_300, event: { type: "tokens_revoked", tokens: { oauth: [], bot: botUserIds }, event_ts: "1780000300.000100" } };
+}
