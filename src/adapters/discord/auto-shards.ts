@@ -1,5 +1,29 @@
-import type { LeaseStore } from "../../core/leases/lease-store.js";
 import type { Logger } from "../../core/logger.js";
+
+/** One named lease as the adapter reads it back. */
+export interface ShardLease {
+  /** e.g. `discord-shard:1/2`. */
+  name: string;
+  /** Instance id of the holder. */
+  holder: string;
+  /** Until when it is held unless renewed (ISO). */
+  expiresAt: string;
+}
+
+/**
+ * The named leases the adapter shares shards and IDENTIFY turns through; the composition root
+ * passes the store's LeaseStore (same shape), so the adapter never imports a store port.
+ */
+export interface ShardLeases {
+  /** Takes `name` for `holder` until `untilIso` when free, expired at `nowIso` or already its own; true when held afterwards (atomic). */
+  acquire(name: string, holder: string, nowIso: string, untilIso: string): Promise<boolean>;
+  /** Gives `name` up when `holder` holds it. */
+  release(name: string, holder: string): Promise<boolean>;
+  /** The lease, live or expired, or null. */
+  get(name: string): Promise<ShardLease | null>;
+  /** Every lease whose name starts with `prefix`, by name. */
+  list(prefix: string): Promise<ShardLease[]>;
+}
 
 /** Lease name of shard `id` of `count` (a different count is a different shard set). */
 export const shardLeaseName = (id: number, count: number): string => `discord-shard:${id}/${count}`;
@@ -9,7 +33,7 @@ export const INSTANCE_LEASE_PREFIX = "discord-instance:";
 /** Options for createAutoShards. */
 export interface AutoShardsOptions {
   /** The shared leases. */
-  leases: LeaseStore;
+  leases: ShardLeases;
   /** This instance's id (config.instance.id): the lease holder. */
   instanceId: string;
   /** Total shards. */

@@ -4,16 +4,14 @@ import type { Client } from "discord.js";
 import type { ChatAdapter, ChatCore, LookUpRequest, ReconcileSummary, SendOptions } from "../../core/chat/chat-adapter.js";
 import type { CommandDefinitionInfo } from "../../core/chat/command-info.js";
 import type { OutboundMessage } from "../../core/chat/message.js";
-import type { LeaseStore } from "../../core/leases/lease-store.js";
-import type { SharedRateLimiter } from "../../core/limits/shared-rate-limiter.js";
 import type { Logger } from "../../core/logger.js";
 import { createConnectionTracker } from "../shared/connection-tracker.js";
-import { createAutoShards, type AutoShards } from "./auto-shards.js";
+import { createAutoShards, type AutoShards, type ShardLeases } from "./auto-shards.js";
 import type { DiscordConfig } from "./discord-config.js";
 import { DISCORD_RATE_LIMITS } from "./discord-limits.js";
 import { DISCORD_PLATFORM } from "./discord-refs.js";
 import { shardPlanOf } from "./discord-shards.js";
-import { identifyOverRest, newDiscordClient } from "./gateway-client.js";
+import { identifyOverRest, newDiscordClient, type RestBudget } from "./gateway-client.js";
 import { handleInteraction } from "./handle-interaction.js";
 import { leaseIdentifyThrottler } from "./identify-throttler.js";
 import { createDiscordReactionLister } from "./list-reactions.js";
@@ -35,11 +33,11 @@ export interface DiscordAdapterOptions {
   /** Source of "now" for the connection state. Default the system clock (shard and identify leases always use it). */
   now?: () => Date;
   /** Shared leases, for `shards: "auto"` (required then). */
-  leases?: LeaseStore;
+  leases?: ShardLeases;
   /** This instance's id (config.instance.id), the holder of its shard leases. */
   instanceId?: string;
   /** The REST budget shared with other instances on the same token (every request takes a slot), or null for discord.js's own limits only. */
-  restBudget?: SharedRateLimiter | null;
+  restBudget?: RestBudget | null;
 }
 
 /** The Discord ChatAdapter plus what operators and tests need beyond the port. */
@@ -55,7 +53,7 @@ export interface DiscordAdapter extends ChatAdapter {
   /** The discord.js client running gateway shard `id` here, or null (for diagnostics and tests). */
   gatewayClient(id: number): Client | null;
   /** The REST budget shared with other instances, or null when only discord.js's own limits apply. */
-  readonly restBudget: SharedRateLimiter | null;
+  readonly restBudget: RestBudget | null;
 }
 
 /**

@@ -1,7 +1,17 @@
 import type { AsyncLocalStorage } from "node:async_hooks";
 import { Client, ClientUser, DefaultRestOptions, GatewayIntentBits, Partials, Routes } from "discord.js";
 import type { APIUser, RESTOptions, WebSocketOptions } from "discord.js";
-import type { SharedRateLimiter } from "../../core/limits/shared-rate-limiter.js";
+
+/**
+ * A request budget shared with the other instances on the same bot token; the composition
+ * root passes the core's RestBudget (same shape), so the adapter never imports it.
+ */
+export interface RestBudget {
+  /** Resolves when one request may leave now (its slot is taken). */
+  acquire(): Promise<void>;
+  /** Counters for logs, benches and tests. */
+  stats(): { granted: number; storeCalls: number; storeMs: number; failedOpen: number; perSlice: number };
+}
 
 /** Options for newDiscordClient. */
 export interface DiscordClientOptions {
@@ -12,7 +22,7 @@ export interface DiscordClientOptions {
   /** Gateway shards the client runs (`ids` of `count`); absent: discord.js's default, shard 0 of 1. */
   shards?: { ids: number[]; count: number };
   /** The budget every REST request takes a slot from first, shared with the other instances; absent: only discord.js's own limits. */
-  restBudget?: SharedRateLimiter | null;
+  restBudget?: RestBudget | null;
   /** Where a send puts its "the request leaves now" callback: called as the request goes out, after any wait for the budget or a retry. */
   departures?: AsyncLocalStorage<() => void>;
   /** Spaces IDENTIFYs across instances (discord.js's `ws.buildIdentifyThrottler`); absent: discord.js's own, for this Client only. */
@@ -27,7 +37,7 @@ const OUTSIDE_GLOBAL_LIMIT = /\/(interactions|webhooks)\//;
  * for a slot, then tells the sender it leaves (the pacer stamps the send then, since Discord
  * counts arrivals), then goes out.
  */
-export function budgetedMakeRequest(budget: SharedRateLimiter | null, departures?: AsyncLocalStorage<() => void>): RESTOptions["makeRequest"] {
+export function budgetedMakeRequest(budget: RestBudget | null, departures?: AsyncLocalStorage<() => void>): RESTOptions["makeRequest"] {
   return async (url, init) => {
     if (budget && !OUTSIDE_GLOBAL_LIMIT.test(url)) await budget.acquire();
     departures?.getStore()?.();

@@ -1,5 +1,5 @@
 import type { IIdentifyThrottler, WebSocketOptions } from "discord.js";
-import type { LeaseStore } from "../../core/leases/lease-store.js";
+import type { ShardLeases } from "./auto-shards.js";
 
 /** Discord's identify window: `max_concurrency` identifies per 5 s per bot, whichever process sends them. */
 const IDENTIFY_WINDOW_MS = 5000;
@@ -12,7 +12,7 @@ type GatewayManager = Parameters<NonNullable<WebSocketOptions["buildIdentifyThro
 /** Options for leaseIdentifyThrottler. */
 export interface LeaseIdentifyThrottlerOptions {
   /** The shared leases. */
-  leases: LeaseStore;
+  leases: ShardLeases;
   /** This instance's id (part of each identify's holder name). */
   instanceId: string;
   /** Current time (default the system clock). */
