@@ -39,7 +39,8 @@ describe("Dockerfile, compose.yaml and the script CI runs", () => {
     const compose = read("compose.yaml");
     expect(compose).toMatch(/- papers-data:\/data/);
     expect(compose).toMatch(/postgres:\n\s+profiles: \["postgres"\]/);
-    expect(compose).toMatch(/does not speak Postgres/);
+    expect(compose).toMatch(/image: postgres:17\n/);
+    expect(compose).toMatch(/compose\.postgres\.yaml then runs two bot instances on\n\s+# the same postgres-data volume/);
   });
 });
 
