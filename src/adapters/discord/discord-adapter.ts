@@ -176,7 +176,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     });
     await auto.start();
     connection.up();
-    logger.info({ user: client.user?.id, shards: auto.held(), count: total, instance: options.instanceId }, "connected to Discord (shards shared out through leases)");
+    logger.info({ user: client.user?.id, shards: auto.held(), count: total, instance: options.instanceId, restBudget: options.restBudget ? "shared" : "local" }, "connected to Discord (shards shared out through leases)");
   };
 
   return {
@@ -199,7 +199,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
         detachers.push(listen(client, core, () => gate));
         await login(client);
         connection.up();
-        logger.info({ user: client.user?.id, guilds: client.guilds.cache.size, shards: plan.kind === "fixed" ? plan.ids : undefined }, "connected to Discord");
+        logger.info({ user: client.user?.id, guilds: client.guilds.cache.size, shards: plan.kind === "fixed" ? plan.ids : undefined, restBudget: options.restBudget ? "shared" : "local" }, "connected to Discord");
       }
       if (config.registerOnStart) await registerCommands([...core.commands]);
       const days = config.reconcileDays;
