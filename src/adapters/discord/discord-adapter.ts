@@ -18,6 +18,7 @@ import { createDiscordReactionLister } from "./list-reactions.js";
 import { lookUpMessage } from "./look-up-message.js";
 import { listenForReactions } from "./reactions.js";
 import { sendToConversation } from "./send-message.js";
+import { createUnknownGuildChannels } from "./unknown-guild-channels.js";
 import { registerSlashCommands } from "./register-commands.js";
 
 /** Options for createDiscordAdapter. */
@@ -71,6 +72,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   const now = () => new Date();
   // A send's "the request leaves now" callback, called from under discord.js when it does (see newDiscordClient).
   const departures = new AsyncLocalStorage<() => void>();
+  // Channels of guilds not on a shard here (all of them for auto's posting client), kept between posts.
+  const channels = createUnknownGuildChannels();
   // Sharded across instances, IDENTIFYs are spaced through the store (Discord counts them per bot).
   const identifyThrottler = plan.kind !== "all" && options.leases && options.instanceId ? leaseIdentifyThrottler({ leases: options.leases, instanceId: options.instanceId, now }) : undefined;
   const clientFor = (shards?: { ids: number[]; count: number }) => newDiscordClient({ apiBase: config.apiBase, token: options.token, shards, restBudget: options.restBudget, departures, identifyThrottler });
@@ -128,7 +131,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       void handleInteraction(interaction, {
         core,
         logger,
-        postInThread: (conversation, message, threadOf) => sendToConversation(gateway, conversation, message, { threadOf }, logger, departures),
+        postInThread: (conversation, message, threadOf) => sendToConversation(gateway, conversation, message, { threadOf }, logger, { departures, channels }),
       });
     };
     gateway.on(Events.InteractionCreate, onInteraction);
@@ -217,7 +220,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       await client.destroy();
       connection.down();
     },
-    send: (conversation: string, message: OutboundMessage, sendOptions?: SendOptions) => sendToConversation(client, conversation, message, sendOptions ?? {}, logger, departures),
+    send: (conversation: string, message: OutboundMessage, sendOptions?: SendOptions) => sendToConversation(client, conversation, message, sendOptions ?? {}, logger, { departures, channels }),
     lookUp: (request: LookUpRequest) => lookUpMessage(client, request),
   };
 }

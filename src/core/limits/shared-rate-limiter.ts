@@ -31,9 +31,9 @@ export interface SharedRateLimiterOptions {
   bucket: string;
   /** The platform's limit: `requests` per `windowMs` (Discord: 50 per 1000 ms per bot token). */
   limit: { requests: number; windowMs: number };
-  /** Length of one counted slice, ms (default 100). Shorter slices spread requests more evenly, at one store call per slice and waiter. */
+  /** Length of one counted slice, ms (default 25: one request per slice for Discord, so requests leave evenly spaced). */
   sliceMs?: number;
-  /** Lateness allowed between taking a slot and the server counting the request (latency, clock skew between machines), ms (default 100). */
+  /** Lateness allowed between taking a slot and the server counting the request (event-loop stalls, latency, clock skew between machines), ms (default 200). */
   marginMs?: number;
   /** Current time, epoch ms (default Date.now); every instance's clocks must agree to within the margin (NTP). */
   now?: () => number;
@@ -46,8 +46,9 @@ export interface SharedRateLimiterOptions {
 /**
  * How many requests one slice may hold so that no span of `windowMs` (plus the margin, which
  * shifts when the server counts a request) ever sees more than `requests`: such a span touches
- * at most ceil((windowMs + margin) / slice) + 1 slices. Discord's 50/s with 100 ms slices and a
- * 100 ms margin gives 4 per slice: at most 48 in any second, 40/s sustained.
+ * at most ceil((windowMs + margin) / slice) + 1 slices. Discord's 50/s with the defaults (25 ms
+ * slices, 200 ms margin) gives 1 per slice: at most 49 in any 1.2 s, 40/s sustained; 100 ms
+ * slices with a 100 ms margin would also give 40/s (4 per slice) but tolerate only 100 ms of lateness.
  */
 export function slotsPerSlice(limit: { requests: number; windowMs: number }, sliceMs: number, marginMs: number): number {
   const slices = Math.ceil((limit.windowMs + marginMs) / sliceMs) + 1;
@@ -67,8 +68,8 @@ const KEEP_WINDOWS = 10;
  */
 export function createSharedRateLimiter(options: SharedRateLimiterOptions): SharedRateLimiter {
   const { store, bucket, logger } = options;
-  const sliceMs = options.sliceMs ?? 100;
-  const marginMs = options.marginMs ?? 100;
+  const sliceMs = options.sliceMs ?? 25;
+  const marginMs = options.marginMs ?? 200;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms))));
   const perSlice = slotsPerSlice(options.limit, sliceMs, marginMs);

@@ -30,11 +30,13 @@ describe("discord adapter: a send's onRequest fires when the request leaves, aft
     for (const text of ["one", "two"]) {
       await adapter.send(conversation, { blocks: [{ kind: "text", text }], fallbackText: text }, { onRequest: () => seen.push({ granted: budget.stats().granted, posts: posts() }) });
     }
-    // Each send: GET the channel (not cached: no gateway), then the POST; the stamp comes after the POST's slot.
+    // The first send GETs the channel (no gateway: its guild is unknown here) and keeps it; then
+    // each send is its POST alone, and the stamp comes after the POST's slot.
     expect(seen).toEqual([
       { granted: 2, posts: 0 },
-      { granted: 4, posts: 1 },
+      { granted: 3, posts: 1 },
     ]);
+    expect(fake.requests.filter((r) => r.method === "GET").map((r) => r.path)).toEqual([`/channels/${guild.channels[0]!.id}`]);
     expect(budget.stats().granted).toBe(fake.requests.length);
     expect(fake.messagesIn(guild.channels[0]!.id)).toHaveLength(2);
     await adapter.stop();
