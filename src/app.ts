@@ -21,8 +21,8 @@ import { createHttpClient } from "./sources/http-client.js";
 import { createOpenAiEmbedder } from "./embeddings/openai-embeddings.js";
 import { createSemanticSimilarity, type SemanticSimilarity } from "./core/topics/semantic-similarity.js";
 import type { EmbeddingCache } from "./core/topics/embeddings.js";
-import { resolveSlackCredentials } from "./adapters/slack/slack-config.js";
 import type { LeaseStore } from "./core/leases/lease-store.js";
+import { resolveSlackCredentials } from "./adapters/slack/slack-config.js";
 import type { RateWindowStore } from "./core/limits/rate-window-store.js";
 import { createSharedRateLimiter } from "./core/limits/shared-rate-limiter.js";
 import type { InstallationStore } from "./core/installations/installation-store.js";
@@ -41,8 +41,10 @@ export interface App {
   transfer: StoreTransfer;
   /** Which store the bot runs on, for the start-up line and status. */
   store: StoreInfo;
-  /** What instances sharing the store coordinate through: leases (Discord shards) and shared rate windows (Discord's global REST limit). */
-  coordination: { leases: LeaseStore; rateWindows: RateWindowStore };
+  /** Named leases in the store: one instance ingests at a time; Discord shards and IDENTIFY turns. */
+  leases: LeaseStore;
+  /** Request counts per shared rate-limit window: Discord's global REST limit, one budget for all instances. */
+  rateWindows: RateWindowStore;
   /** Slack workspaces installed through OAuth (sealed), on the same store. */
   installations: InstallationStore;
   /** Closes the store (idempotent). */
@@ -79,6 +81,8 @@ export interface CreateAppOptions {
   retries?: number;
   /** Where the core counts commands, posts, votes, ingests and model calls (GET /metrics); default nothing. */
   telemetry?: Telemetry;
+  /** How long to retry a Postgres server that does not answer at start, ms (`npm start` passes database.connectRetrySeconds); default 0: one attempt. */
+  connectRetryMs?: number;
 }
 
 /** The composition root over SQLite (`database.path`): the only place that builds concrete stores, sources and the core. */
@@ -101,7 +105,15 @@ export async function openApp(loaded: LoadedConfig, options: CreateAppOptions): 
   if (url === undefined) return createApp(loaded, options);
   const { createPgStores } = await import("./db/pg/create-pg-stores.js");
   const clock = options.clock ?? createSystemClock();
-  const { database, stores } = await createPgStores(url, { clock });
+  const log = options.logger.child({ component: "store" });
+  const { database, stores } = await createPgStores(url, {
+    clock,
+    open: {
+      retryForMs: options.connectRetryMs ?? 0,
+      onRetry: ({ attempt, reason, retryInMs }) => log.warn({ attempt, reason, retryInMs, url: maskUrl(url) }, "the Postgres server did not answer; retrying"),
+      onClientError: (reason) => log.warn({ reason }, "a connection to the Postgres server failed; the next query reconnects"),
+    },
+  });
   return assemble(loaded, options, clock, stores, { kind: "postgres", location: maskUrl(url), migrationBackup: null, ping: async () => void (await database.pool.query("SELECT count(*) FROM papers")) }, () => database.close());
 }
 
@@ -134,6 +146,7 @@ function assemble(loaded: LoadedConfig, options: CreateAppOptions, clock: Clock,
     clock,
     logger,
     telemetry: options.telemetry,
+    deployment: { instanceId: config.instance.id ?? "this-instance", store: `${store.kind === "postgres" ? "Postgres" : "SQLite"} ${store.location}` },
   };
   return {
     config,
@@ -142,7 +155,8 @@ function assemble(loaded: LoadedConfig, options: CreateAppOptions, clock: Clock,
     sources: { hf, listings, arxivBackfill: config.sources.arxiv.categories.length > 0 ? createArxivBackfillSource(arxiv, config.sources.arxiv.categories) : null },
     transfer: stores.transfer,
     store,
-    coordination: { leases: stores.leases, rateWindows: stores.rateWindows },
+    leases: stores.leases,
+    rateWindows: stores.rateWindows,
     installations: stores.installations,
     close,
   };
@@ -184,13 +198,13 @@ export async function buildPlatformAdapters(app: App, env: AppEnv, logger: Logge
     // Instances on one bot token share one budget (keyed by a digest of the token, never the token); on by default with Postgres.
     const shared = app.config.discord.sharedRestBudget ?? app.store.kind === "postgres";
     const bucket = `discord:global:${createHash("sha256").update(env.discordToken).digest("hex").slice(0, 16)}`;
-    const restBudget = shared ? createSharedRateLimiter({ store: app.coordination.rateWindows, bucket, limit: DISCORD_RATE_LIMITS.global, logger: logger.child({ component: "discord-rest-budget" }) }) : null;
+    const restBudget = shared ? createSharedRateLimiter({ store: app.rateWindows, bucket, limit: DISCORD_RATE_LIMITS.global, logger: logger.child({ component: "discord-rest-budget" }) }) : null;
     built.push({
       adapter: createDiscordAdapter({
         token: env.discordToken,
         config: app.config.discord,
         logger: logger.child({ adapter: "discord" }),
-        leases: app.coordination.leases,
+        leases: app.leases,
         instanceId: app.config.instance.id,
         restBudget,
         ...platformHooks(app, "discord"),
@@ -236,6 +250,9 @@ export function buildScheduler(app: App, adapters: readonly ChatAdapter[]): Sche
     cadence: s.ingest,
     startupIngestWaitMs: s.startupIngestWaitMinutes * 60_000,
     stopTimeoutMs: s.stopTimeoutSeconds * 1000,
+    owner: app.config.instance.id,
+    leaseMs: s.leaseSeconds * 1000,
+    ingestLease: { leases: app.leases, ingestRuns: app.ports.ingestRuns, ttlMs: s.ingestLeaseSeconds * 1000 },
   });
 }
 

@@ -25,6 +25,8 @@ const configSchema = z.strictObject({
       path: z.string().min(1).default("data/papers.db"),
       /** Postgres URL (postgres://user:password@host:5432/db): puts every command on Postgres instead of SQLite; DATABASE_URL overrides it. */
       url: z.string().min(1).optional(),
+      /** How long `npm start` keeps retrying a Postgres server that does not answer (with backoff, each attempt logged) before giving up with exit 78, seconds; 0 tries once. The CLI tries once. */
+      connectRetrySeconds: z.number().min(0).max(3600).default(30),
     })
     .prefault({}),
   instance: z
@@ -95,6 +97,10 @@ const configSchema = z.strictObject({
       startupIngestWaitMinutes: z.number().int().min(0).max(60).default(5),
       /** How long shutdown waits for a running fetch, seconds. */
       stopTimeoutSeconds: z.number().int().min(1).max(300).default(20),
+      /** Lease on a channel's digest while an instance sends it, seconds: renewed while sending; another instance takes over a dead one's channels once it lapses. */
+      leaseSeconds: z.number().min(1).max(3600).default(120),
+      /** Lease on ingesting (one instance of those sharing a store fetches papers), seconds: renewed every third of it; another instance takes over once a dead holder's lapses. */
+      ingestLeaseSeconds: z.number().min(1).max(3600).default(180),
     })
     .prefault({}),
   discord: discordConfigSchema.prefault({}),

@@ -105,6 +105,7 @@ async function startHealthServer(app: App, adapters: ChatAdapter[], scheduler: S
       telemetry,
       fallback: slack?.requestListener() ?? null,
       clock: app.ports.clock,
+      instance: { id: app.config.instance.id ?? "", holdsIngestLease: () => scheduler.holdsIngestLease() },
       logger,
     });
   } catch (err) {
@@ -126,7 +127,7 @@ export async function startBot(): Promise<void> {
   let app: App | null = null;
   const telemetry = await createTelemetry(loaded, () => app);
   try {
-    app = await openApp(loaded, { logger, retries: platforms ? undefined : 1, telemetry: telemetry ?? undefined });
+    app = await openApp(loaded, { logger, retries: platforms ? undefined : 1, telemetry: telemetry ?? undefined, connectRetryMs: loaded.config.database.connectRetrySeconds * 1000 });
   } catch (err) {
     const code = isBotError(err) ? (err.code === "DB_TOO_NEW" ? EXIT_DB_TOO_NEW : err.code === "CONFIG" ? EXIT_CONFIG : 1) : 1;
     exitWith(code, isBotError(err) ? err.message : String(err));

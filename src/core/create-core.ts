@@ -7,6 +7,7 @@ import { createCommandRegistry } from "./commands/index.js";
 import { runCommand } from "./commands/run-command.js";
 import type { ChannelSettingsStore } from "./digest/channel-settings-store.js";
 import type { DigestRequest } from "./digest/deliver-digest.js";
+import { deliverClaimed, type DeliverClaimedOptions } from "./digest/deliver-claimed.js";
 import { deliverMany, type DeliverManyOptions, type DeliveryResult } from "./digest/deliver-many.js";
 import type { DeliveryLedger } from "./digest/delivery-ledger.js";
 import { dueDigests, type DueDigestOptions } from "./digest/due-digests.js";
@@ -29,6 +30,7 @@ import { reconcileRecent } from "./votes/reconcile-recent.js";
 import { recordReaction } from "./votes/record-reaction.js";
 import type { VoteStore } from "./votes/vote-store.js";
 import { noopTelemetry, type Telemetry } from "./telemetry.js";
+import type { Deployment } from "./deployment.js";
 
 /** The ports the core is built over; the composition root (src/app.ts) builds them once. */
 export interface CorePorts {
@@ -58,6 +60,8 @@ export interface CorePorts {
   logger: Logger;
   /** Where commands, posts, votes, ingests and model calls are counted (GET /metrics); absent counts nothing. */
   telemetry?: Telemetry;
+  /** This instance's id and the store in use (/papers status); absent, status leaves them out. */
+  deployment?: Deployment;
 }
 
 /** Settings of the core that are not ports. */
@@ -77,6 +81,8 @@ export interface Deliveries {
   manual(options: ManualDeliveryOptions): Promise<DigestRequest[]>;
   /** Delivers `requests` through `adapters`, paced per platform; never throws. */
   run(requests: readonly DigestRequest[], adapters: DeliveryAdapters, options: DeliverManyOptions): Promise<DeliveryResult[]>;
+  /** This instance's share of the due `requests`: claimed in batches as workers free up, skipping ones other instances hold (see deliverClaimed); never throws. */
+  runClaimed(requests: readonly DigestRequest[], adapters: DeliveryAdapters, options: DeliverClaimedOptions): Promise<DeliveryResult[]>;
 }
 
 /** Fetching papers into the store, each run recorded in the ingest ledger: what the scheduler and `papers ingest` see. */
@@ -169,6 +175,7 @@ export function createCore(ports: CorePorts, options: CoreOptions): Core {
       due: (dueOptions) => ports.channelSettings.listScheduled().then((settings) => dueDigests(settings, ports.ledger, dueOptions)),
       manual: (manualOptions) => manualDeliveries(ports, manualOptions),
       run: (requests, adapters, runOptions) => deliverMany(ports, adapters, requests, runOptions),
+      runClaimed: (requests, adapters, runOptions) => deliverClaimed(ports, adapters, requests, runOptions),
     },
     ingests: {
       recent: (recentOptions) => ingestRecent(ingestDeps, recentOptions),

@@ -12,6 +12,8 @@ export type ErrorCode =
   | "DB_TOO_NEW"
   | "INVALID_IMPORT"
   | "NOT_SQLITE"
+  /** The store (a Postgres server) does not answer right now: nothing was changed; retry later. */
+  | "STORE_UNAVAILABLE"
   | "INTERNAL";
 
 /**

@@ -20,6 +20,8 @@ export interface HealthSources {
   lastDeliveryPass(): DeliveryPass | null;
   /** Source of "now". */
   clock: Clock;
+  /** This instance's id, and whether it holds the ingest lease (null: ingests not coordinated); absent, the report leaves it out. */
+  instance?: { id: string; holdsIngestLease(): boolean | null };
 }
 
 /** GET /healthz's JSON body. */
@@ -36,6 +38,8 @@ export interface HealthReport {
   ingest: Record<string, { lastSuccessAt: string | null; ageSeconds: number | null }>;
   /** The last delivery pass and its age, seconds; null before the first. */
   delivery: { lastPassAt: string; ageSeconds: number; due: number; outcomes: Record<string, number> } | null;
+  /** This instance's id and whether it is the one fetching papers for all (holds the ingest lease; null when not coordinated). */
+  instance?: { id: string; ingestLease: boolean | null };
 }
 
 const seconds = (ms: number): number => Math.max(0, Math.round(ms / 1000));
@@ -76,5 +80,6 @@ export async function checkHealth(sources: HealthSources): Promise<{ httpStatus:
   const pass = sources.lastDeliveryPass();
   const delivery = pass ? { lastPassAt: pass.at, ageSeconds: seconds(now - new Date(pass.at).getTime()), due: pass.due, outcomes: pass.outcomes } : null;
   const status = unhealthy ? "unhealthy" : problems.length > 0 ? "degraded" : "ok";
-  return { httpStatus: unhealthy ? 503 : 200, report: { status, problems, store, platforms, ingest, delivery } };
+  const instance = sources.instance ? { instance: { id: sources.instance.id, ingestLease: sources.instance.holdsIngestLease() } } : {};
+  return { httpStatus: unhealthy ? 503 : 200, report: { status, problems, store, platforms, ingest, delivery, ...instance } };
 }

@@ -29,6 +29,8 @@ export interface OperatorServerOptions {
   fallback: RequestListener | null;
   /** Source of "now". */
   clock: Clock;
+  /** This instance's id and whether it holds the ingest lease, for /healthz. */
+  instance?: HealthSources["instance"];
   /** Logger. */
   logger: Logger;
 }
@@ -61,6 +63,7 @@ export async function startOperatorServer(options: OperatorServerOptions): Promi
     ingestRuns: options.ingestRuns,
     lastDeliveryPass: options.lastDeliveryPass,
     clock: options.clock,
+    ...(options.instance ? { instance: options.instance } : {}),
   };
   try {
     return await startHttpServer({

@@ -8,10 +8,12 @@ import type { DeliveryResult } from "../core/digest/deliver-many.js";
 import { digestKey } from "../core/digest/due-digests.js";
 import { createPacer, type Pacer } from "../core/digest/pacer.js";
 import { createSystemTimer, type Timer } from "../core/digest/timer.js";
+import { isBotError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import type { DailySource, ListingSource } from "../core/papers/ingest-recent.js";
 import type { IngestRun } from "../core/papers/ingest-run-store.js";
-import { DEFAULT_INGEST_CADENCE, ingestDue, type IngestCadence } from "./ingest-cadence.js";
+import { DEFAULT_INGEST_CADENCE, ingestDue, ingestIntervalMs, type IngestCadence } from "./ingest-cadence.js";
+import { createIngestLease, type IngestLease, type IngestLeaseOptions } from "./ingest-lease.js";
 
 /** The upstreams the ingest tick fetches. */
 export interface SchedulerSources {
@@ -35,8 +37,12 @@ export interface SchedulerOptions {
   adapters: Map<string, Pick<ChatAdapter, "send" | "limits" | "lookUp">>;
   /** Sources for the ingest tick; null to deliver only (another process ingests). */
   sources: SchedulerSources | null;
-  /** Lease owner id of this process. Default a random UUID. */
+  /** Lease owner id of this process (config.instance.id): digest runs record it, status shows it. Default a random UUID. */
   owner?: string;
+  /** Lease on a digest run while it is sent, ms; renewed while sending, and taken over by another instance once it lapses. Default DEFAULT_LEASE_MS (2 min). */
+  leaseMs?: number;
+  /** With instances sharing one store: one ingests at a time, holding this lease; absent, this process ingests on its own cadence. */
+  ingestLease?: IngestLeaseOptions;
   /** Channels delivered at the same time. Default 16. */
   concurrency?: number;
   /** A post is late when sent more than this after its time, ms. Default 15 min. */
@@ -87,6 +93,8 @@ export interface Scheduler {
   ingest(now?: Date): Promise<IngestRun[] | null>;
   /** The last delivery pass that finished, or null before the first. */
   lastDeliveryPass(): DeliveryPass | null;
+  /** Whether this instance holds the ingest lease; null when ingests are not coordinated (no lease, or no sources). */
+  holdsIngestLease(): boolean | null;
 }
 
 /** Builds the scheduler (call start() to run it on the clock). */
@@ -106,6 +114,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let startup: { at: number; done: boolean } | null = null;
   let waiting = new Set<string>();
   let lastPass: DeliveryPass | null = null;
+  const sourceNames = options.sources ? [options.sources.hf?.name, ...options.sources.listings.map((l) => l.name)].filter((n): n is string => Boolean(n)) : [];
+  const lease: IngestLease | null =
+    options.ingestLease && options.sources ? createIngestLease({ ...options.ingestLease, owner, sources: sourceNames, clock, logger: log }) : null;
 
   const runIngest = async (now: Date): Promise<IngestRun[] | null> => {
     const sources = options.sources;
@@ -118,7 +129,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       log[failed.length > 0 ? "warn" : "info"]({ runs: runs.length, failed: failed.map((r) => `${r.source} ${r.day ?? ""}: ${r.error}`), stored }, "ingest finished");
       return runs;
     } catch (err) {
-      log.error({ err }, "ingest threw");
+      if (isBotError(err)) log.warn({ reason: err.message, code: err.code }, "ingest failed; the next one tries again");
+      else log.error({ err }, "ingest threw");
       return [];
     }
   };
@@ -135,7 +147,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         waiting,
       })).filter((d) => adapters.has(d.platform));
     } catch (err) {
-      log.error({ err }, "computing due digests failed");
+      if (isBotError(err)) log.warn({ reason: err.message, code: err.code }, "computing due digests failed; the next tick tries again");
+      else log.error({ err }, "computing due digests failed");
       return null;
     }
     if (due.length === 0) {
@@ -145,7 +158,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     }
     let results: DeliveryResult[];
     try {
-      results = await core.deliveries.run(due, adapters, { concurrency: options.concurrency ?? 16, pacers, timer, deliver: { signal: abort.signal } });
+      results = await core.deliveries.runClaimed(due, adapters, { owner, concurrency: options.concurrency ?? 16, pacers, timer, deliver: { signal: abort.signal, leaseMs: options.leaseMs } });
     } catch (err) {
       log.error({ err }, "delivery pass threw");
       return null;
@@ -163,13 +176,29 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return results;
   };
 
+  /**
+   * True once deliveries may start after start(): this instance's first ingest ended, the
+   * wait bound passed, or (when another instance holds the ingest lease) the shared store
+   * already has an ingest that finished within the current cadence interval.
+   */
+  const startupSettled = async (now: Date): Promise<boolean> => {
+    if (!startup || startup.done || now.getTime() - startup.at >= (options.startupIngestWaitMs ?? 300_000)) return true;
+    if (lease && !lease.held()) {
+      const latest = await lease.latest();
+      if (latest?.finishedAt && now.getTime() - Date.parse(latest.startedAt) <= ingestIntervalMs(now, cadence)) startup.done = true;
+    }
+    return startup.done;
+  };
+
   const deliverDue = (now: Date = clock.now()): Promise<DeliveryResult[] | null> => {
     if (stopped || delivering) return Promise.resolve(null);
-    if (startup && !startup.done && now.getTime() - startup.at < (options.startupIngestWaitMs ?? 300_000)) {
-      log.debug({}, "deliveries wait for the first ingest");
-      return Promise.resolve(null);
-    }
-    const pass = runDeliveries(now).finally(() => {
+    const pass = (async () => {
+      if (!(await startupSettled(now))) {
+        log.debug({}, "deliveries wait for the first ingest");
+        return null;
+      }
+      return runDeliveries(now);
+    })().finally(() => {
       delivering = null;
     });
     delivering = pass;
@@ -180,13 +209,33 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (stopped || ingesting || !options.sources) return Promise.resolve(null);
     const run = runIngest(now).finally(() => {
       ingesting = null;
+      // Any ingest of this instance after start (its first, or its first after taking the lease over) ends the start-up wait.
+      if (startup) startup.done = true;
     });
     ingesting = run;
     return run;
   };
 
+  /**
+   * Whether this tick ingests. With the ingest lease, only its holder does, on the cadence;
+   * an instance that takes the lease over (the holder died or stopped) goes on from the
+   * holder's latest run in the shared ledger, so the cadence does not restart.
+   */
+  const ingestNow = async (now: Date): Promise<boolean> => {
+    if (!lease) return ingestDue(now, lastIngestAt, cadence);
+    if (stopped) return false; // a stopped instance has given the lease up: it must not take it again
+    const before = lease.held();
+    if (!(await lease.hold(now))) return false;
+    if (!before) {
+      const latest = await lease.latest();
+      const at = latest ? new Date(latest.startedAt) : null;
+      if (at && (lastIngestAt === null || at > lastIngestAt)) lastIngestAt = at;
+    }
+    return ingestDue(now, lastIngestAt, cadence);
+  };
+
   const tick = async (now: Date = clock.now()): Promise<TickReport> => {
-    const ingestRun = ingestDue(now, lastIngestAt, cadence) ? ingest(now) : Promise.resolve(null);
+    const ingestRun = (await ingestNow(now)) ? ingest(now) : Promise.resolve(null);
     const [ingested, deliveries] = await Promise.all([ingestRun, deliverDue(now)]);
     return { ingest: ingested, deliveries };
   };
@@ -196,9 +245,17 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       if (task || stopped) return;
       const first = { at: clock.now().getTime(), done: false };
       startup = first;
+      lease?.startRenewing();
       if (startOptions.ingestNow === false) {
         lastIngestAt = clock.now();
         first.done = true;
+      } else if (lease) {
+        // The holder ingests now; the others deliver from what the holder stores (startupSettled).
+        const at = clock.now();
+        void lease
+          .hold(at)
+          .then((held) => (held ? ingest(at).finally(() => (first.done = true)) : null))
+          .catch((err: unknown) => log.error({ err }, "first ingest threw"));
       } else {
         void ingest(clock.now()).finally(() => {
           first.done = true;
@@ -217,7 +274,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
           debug: (message, err) => log.debug({ err }, String(message)),
         },
       });
-      log.info({ owner, platforms: [...adapters.keys()] }, "scheduler started");
+      log.info({ owner, platforms: [...adapters.keys()], ingestLease: lease !== null }, "scheduler started");
     },
     async stop() {
       if (stopped) return;
@@ -227,11 +284,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       abort.abort();
       const grace = new Promise<void>((resolve) => setTimeout(resolve, options.stopTimeoutMs ?? 20_000).unref());
       await Promise.all([delivering, Promise.race([ingesting, grace])]);
+      await lease?.stop();
       log.info({}, "scheduler stopped");
     },
     tick,
     deliverDue,
     ingest,
     lastDeliveryPass: () => lastPass,
+    holdsIngestLease: () => (lease ? lease.held() : null),
   };
 }

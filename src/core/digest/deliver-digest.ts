@@ -83,9 +83,12 @@ const MAX_RATE_LIMIT_RETRIES = 8;
 export const DEFAULT_LEASE_MS = 120_000;
 
 /** One message of the plan, in posting order. */
-interface PlanItem {
+export interface PlanItem {
+  /** Ledger key: `header`, `notice` or `paper:<id>`. */
   itemKey: string;
+  /** Paper id for paper messages, else null. */
   paperId: string | null;
+  /** The message to post. */
   message: OutboundMessage;
 }
 
@@ -96,6 +99,40 @@ function planOf(selection: DigestSelection, digestDay: string, late: boolean): P
     { itemKey: "header", paperId: null, message: digest.header },
     ...digest.items.map((i) => ({ itemKey: `paper:${i.paperId}`, paperId: i.paperId, message: i.message })),
   ];
+}
+
+/** What a digest would do now, decided before anything is written: an outcome already (paused, done, not ready, dry run), or ready to send. */
+export type PreparedDigest =
+  /** Nothing to send now: the outcome says why. */
+  | { kind: "outcome"; outcome: DigestOutcome }
+  /** Ready: the channel's settings, what was selected and the messages in posting order. */
+  | { kind: "ready"; settings: ChannelSettings; selection: DigestSelection; plan: PlanItem[] };
+
+/**
+ * Decides, reading only, whether a digest goes out now: paused channels, finished runs and
+ * lists that are not out yet (before the cut-off) end here with nothing written, so an
+ * instance checks readiness before it claims a channel-day in a batch.
+ */
+export async function prepareDigest(deps: DeliverDeps, req: DigestRequest): Promise<PreparedDigest> {
+  const { clock } = deps;
+  const run = deps.ledger.run(req.conversation, req.digestDay);
+  const nowIso = () => clock.now().toISOString();
+  const settings: ChannelSettings = (await deps.channelSettings.get(req.conversation)) ?? defaultChannelSettings(req.conversation, req.platform, "", nowIso());
+  if (settings.paused) return { kind: "outcome", outcome: { kind: "skipped", reason: `paused: ${settings.pausedReason ?? "paused by a user; /papers resume restarts it"}` } };
+  const existing = await run.get();
+  if (existing && existing.status !== "running") return { kind: "outcome", outcome: { kind: "already-done" } };
+
+  const scheduledDay = req.scheduledFor ? utcDay(new Date(req.scheduledFor)) : req.digestDay;
+  const listDay = scheduledDay < req.digestDay ? scheduledDay : req.digestDay;
+  const selection = await selectDigestPapers(deps, { conversation: req.conversation, settings, digestDay: req.digestDay, listDay });
+  const pastCutoff = req.cutoff === null || clock.now().getTime() >= new Date(req.cutoff).getTime();
+  if (!pastCutoff && (!selection.ready || selection.kind === "empty")) {
+    const why = selection.ready && selection.kind === "empty" ? selection.reason : `the Hugging Face list of ${listDay} is not out yet`;
+    return { kind: "outcome", outcome: { kind: "not-ready", reason: `${why}; retrying until ${req.cutoff}` } };
+  }
+  const plan = planOf(selection, req.digestDay, req.late);
+  if (req.dryRun) return { kind: "outcome", outcome: { kind: "dry-run", messages: plan.map((p) => p.message) } };
+  return { kind: "ready", settings, selection, plan };
 }
 
 /**
@@ -120,21 +157,9 @@ export async function deliverDigest(
   const log = deps.logger.child({ component: "delivery", conversation: req.conversation, digestDay: req.digestDay });
   const nowIso = () => clock.now().toISOString();
   const telemetry = deps.telemetry ?? noopTelemetry;
-  const settings: ChannelSettings = (await deps.channelSettings.get(req.conversation)) ?? defaultChannelSettings(req.conversation, req.platform, "", nowIso());
-  if (settings.paused) return { kind: "skipped", reason: `paused: ${settings.pausedReason ?? "paused by a user; /papers resume restarts it"}` };
-  const existing = await run.get();
-  if (existing && existing.status !== "running") return { kind: "already-done" };
-
-  const scheduledDay = req.scheduledFor ? utcDay(new Date(req.scheduledFor)) : req.digestDay;
-  const listDay = scheduledDay < req.digestDay ? scheduledDay : req.digestDay;
-  const selection = await selectDigestPapers(deps, { conversation: req.conversation, settings, digestDay: req.digestDay, listDay });
-  const pastCutoff = req.cutoff === null || clock.now().getTime() >= new Date(req.cutoff).getTime();
-  if (!pastCutoff && (!selection.ready || selection.kind === "empty")) {
-    const why = selection.ready && selection.kind === "empty" ? selection.reason : `the Hugging Face list of ${listDay} is not out yet`;
-    return { kind: "not-ready", reason: `${why}; retrying until ${req.cutoff}` };
-  }
-  const plan = planOf(selection, req.digestDay, req.late);
-  if (req.dryRun) return { kind: "dry-run", messages: plan.map((p) => p.message) };
+  const prepared = await prepareDigest(deps, req);
+  if (prepared.kind === "outcome") return prepared.outcome;
+  const { settings, selection, plan } = prepared;
 
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const leaseUntil = () => new Date(clock.now().getTime() + leaseMs).toISOString();

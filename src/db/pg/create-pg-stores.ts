@@ -1,6 +1,6 @@
 import type { Clock } from "../../core/clock.js";
 import type { SqliteStores } from "../create-sqlite-stores.js";
-import { openPgDatabase, type OpenPgDatabase } from "./open-pg-database.js";
+import { openPgDatabase, type OpenPgDatabase, type OpenPgOptions } from "./open-pg-database.js";
 import { createPgChannelSettingsStore } from "./pg-channel-settings-store.js";
 import { createPgDeliveryLedger } from "./pg-delivery-ledger.js";
 import { createPgIngestRunStore } from "./pg-ingest-run-store.js";
@@ -22,6 +22,8 @@ export type PgStores = SqliteStores;
 export interface PgStoresOptions {
   /** Source of "now" for stored timestamps; the system clock by default. */
   clock?: Clock;
+  /** Connection options (retries at start, client errors after). */
+  open?: OpenPgOptions;
 }
 
 /** Builds every store over an open Postgres database. */
@@ -47,6 +49,6 @@ export function createPgStoresOver(open: OpenPgDatabase, options: PgStoresOption
 
 /** Connects to `url`, migrates, and builds every store; `database.close()` ends the pool. */
 export async function createPgStores(url: string, options: PgStoresOptions = {}): Promise<{ database: OpenPgDatabase; stores: PgStores }> {
-  const database = await openPgDatabase(url);
+  const database = await openPgDatabase(url, options.open);
   return { database, stores: createPgStoresOver(database, options) };
 }

@@ -6,6 +6,7 @@ import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { BotError } from "../../core/errors.js";
 import { maskUrl } from "./mask-url.js";
+import { connectionReason, guardPool, isConnectionError } from "./store-unavailable.js";
 import * as schema from "./schema.js";
 
 /** The drizzle handle over the Postgres schema. */
@@ -40,6 +41,35 @@ export interface OpenPgOptions {
   connectTimeoutMs?: number;
   /** The setting the URL came from, named in errors (default DATABASE_URL / database.url). */
   setting?: string;
+  /** How long to keep retrying a server that does not answer, with backoff, before giving up, ms (default 0: one attempt). */
+  retryForMs?: number;
+  /** Called before each retry: which attempt failed, why, and when the next one starts (for the log). */
+  onRetry?: (failure: { attempt: number; reason: string; retryInMs: number }) => void;
+  /** Called when a pooled connection reports an error after start (the server went away); the next query reconnects. */
+  onClientError?: (reason: string) => void;
+}
+
+/** First wait between connection attempts at start, ms; doubled each time up to RETRY_MAX_MS. */
+const RETRY_FIRST_MS = 250;
+/** Longest wait between connection attempts at start, ms. */
+const RETRY_MAX_MS = 5000;
+
+/** Connects, retrying a server that does not answer (refused, reset, timed out, starting up) with backoff for up to `retryForMs`; other errors (a wrong password, no such database) end it at once. */
+async function connectWithRetry(pool: pg.Pool, options: OpenPgOptions): Promise<pg.PoolClient> {
+  const started = Date.now();
+  let delay = RETRY_FIRST_MS;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await pool.connect();
+    } catch (err) {
+      const left = (options.retryForMs ?? 0) - (Date.now() - started);
+      if (!isConnectionError(err) || left <= 0) throw err;
+      const wait = Math.min(delay, left);
+      options.onRetry?.({ attempt, reason: connectionReason(err), retryInMs: wait });
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      delay = Math.min(delay * 2, RETRY_MAX_MS);
+    }
+  }
 }
 
 /** Throws BotError("CONFIG") naming the setting unless `url` is a postgres:// or postgresql:// URL. */
@@ -62,7 +92,9 @@ export function checkPgUrl(url: string, setting = SETTING): void {
  * Connects to the Postgres store at `url` and applies the drizzle migrations under an
  * advisory lock (so instances starting together migrate once). Refuses, writing nothing,
  * a store that a newer version of the bot has migrated. A bad URL or a server that does
- * not answer is a BotError("CONFIG") that names the setting.
+ * not answer (after `retryForMs` of retries) is a BotError("CONFIG") that names the setting.
+ * Afterwards the pool survives its server going away (see guardPool): queries fail with
+ * BotError("STORE_UNAVAILABLE") until it is back.
  */
 export async function openPgDatabase(url: string, options: OpenPgOptions = {}): Promise<OpenPgDatabase> {
   const setting = options.setting ?? SETTING;
@@ -73,10 +105,10 @@ export async function openPgDatabase(url: string, options: OpenPgOptions = {}): 
   pool.on("error", () => undefined);
   let client: pg.PoolClient;
   try {
-    client = await pool.connect();
+    client = await connectWithRetry(pool, options);
   } catch (err) {
     await pool.end().catch(() => undefined);
-    const reason = err instanceof Error ? err.message || err.name : String(err);
+    const reason = connectionReason(err);
     throw new BotError("CONFIG", `The Postgres server at ${displayUrl} (${setting}) did not answer: ${reason}. Start it or fix the URL.`, { cause: reason });
   }
   try {
@@ -93,6 +125,7 @@ export async function openPgDatabase(url: string, options: OpenPgOptions = {}): 
     throw err;
   }
   client.release();
+  guardPool(pool, options.onClientError ?? (() => undefined));
   let closed: Promise<void> | null = null;
   return {
     pool,

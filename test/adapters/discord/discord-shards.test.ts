@@ -84,7 +84,7 @@ describe("discord shards across instances on one Postgres", () => {
     const identifies = fake.gateway.frames.filter((f) => f.op === 2);
     expect(identifies.map((f) => f.shard![0]).sort()).toEqual([0, 1]);
     expect(identifies[1]!.at - identifies[0]!.at).toBeGreaterThanOrEqual(5000);
-    expect(await started[0]!.app.coordination.leases.get("discord-identify:0")).not.toBeNull();
+    expect(await started[0]!.app.leases.get("discord-identify:0")).not.toBeNull();
   }, 30_000);
 
   it("a count alone runs every shard of it in this one process, on one Client", async () => {
@@ -106,7 +106,7 @@ describe("discord shards across instances on one Postgres", () => {
     await eventually(() => expect([a.adapter.shards().length, b.adapter.shards().length]).toEqual([1, 1]), 8000);
     // The handed-over shard re-identifies once its IDENTIFY key's 5 s have passed.
     await eventually(() => expect(fake.gateway.shards()).toEqual([[0, 2], [1, 2]]), 10_000);
-    const holders = Object.fromEntries((await a.app.coordination.leases.list("discord-shard:")).map((l) => [l.name, l.holder]));
+    const holders = Object.fromEntries((await a.app.leases.list("discord-shard:")).map((l) => [l.name, l.holder]));
     expect(holders).toEqual({ [`discord-shard:${a.adapter.shards()[0]}/2`]: "bot-a", [`discord-shard:${b.adapter.shards()[0]}/2`]: "bot-b" });
     const bShard = b.adapter.shards()[0]!;
     const bGuild = fake.guilds.find((g) => shardOfGuild(g.id, 2) === bShard)!;

