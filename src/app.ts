@@ -23,6 +23,8 @@ import { createSemanticSimilarity, type SemanticSimilarity } from "./core/topics
 import type { EmbeddingCache } from "./core/topics/embeddings.js";
 import type { LeaseStore } from "./core/leases/lease-store.js";
 import { resolveSlackCredentials } from "./adapters/slack/slack-config.js";
+import type { RateWindowStore } from "./core/limits/rate-window-store.js";
+import { createSharedRateLimiter } from "./core/limits/shared-rate-limiter.js";
 import type { InstallationStore } from "./core/installations/installation-store.js";
 
 /** Everything the bot is made of, built once. */
@@ -39,8 +41,10 @@ export interface App {
   transfer: StoreTransfer;
   /** Which store the bot runs on, for the start-up line and status. */
   store: StoreInfo;
-  /** Named leases in the store: one instance ingests at a time. */
+  /** Named leases in the store: one instance ingests at a time; Discord shards and IDENTIFY turns. */
   leases: LeaseStore;
+  /** Request counts per shared rate-limit window: Discord's global REST limit, one budget for all instances. */
+  rateWindows: RateWindowStore;
   /** Slack workspaces installed through OAuth (sealed), on the same store. */
   installations: InstallationStore;
   /** Closes the store (idempotent). */
@@ -152,6 +156,7 @@ function assemble(loaded: LoadedConfig, options: CreateAppOptions, clock: Clock,
     transfer: stores.transfer,
     store,
     leases: stores.leases,
+    rateWindows: stores.rateWindows,
     installations: stores.installations,
     close,
   };
@@ -188,8 +193,22 @@ export async function buildPlatformAdapters(app: App, env: AppEnv, logger: Logge
   const built: PlatformAdapter[] = [];
   if (env.discordToken) {
     const { createDiscordAdapter } = await import("./adapters/discord/discord-adapter.js");
+    const { DISCORD_RATE_LIMITS } = await import("./adapters/discord/discord-limits.js");
+    const { createHash } = await import("node:crypto");
+    // Instances on one bot token share one budget (keyed by a digest of the token, never the token); on by default with Postgres.
+    const shared = app.config.discord.sharedRestBudget ?? app.store.kind === "postgres";
+    const bucket = `discord:global:${createHash("sha256").update(env.discordToken).digest("hex").slice(0, 16)}`;
+    const restBudget = shared ? createSharedRateLimiter({ store: app.rateWindows, bucket, limit: DISCORD_RATE_LIMITS.global, logger: logger.child({ component: "discord-rest-budget" }) }) : null;
     built.push({
-      adapter: createDiscordAdapter({ token: env.discordToken, config: app.config.discord, logger: logger.child({ adapter: "discord" }), ...platformHooks(app, "discord") }),
+      adapter: createDiscordAdapter({
+        token: env.discordToken,
+        config: app.config.discord,
+        logger: logger.child({ adapter: "discord" }),
+        leases: app.leases,
+        instanceId: app.config.instance.id,
+        restBudget,
+        ...platformHooks(app, "discord"),
+      }),
       startFailure: (reason) => `Discord login failed (${reason}). If DISCORD_TOKEN was rejected, reset it in the Developer Portal (Bot → Reset Token).`,
     });
   }

@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import { parseEnv } from "node:util";
 import { z } from "zod";
 import { discordConfigSchema } from "./adapters/discord/discord-config.js";
+import { applyShardSettings } from "./adapters/discord/discord-shards.js";
 import { slackConfigSchema } from "./adapters/slack/slack-config.js";
 import { BotError } from "./core/errors.js";
 import { llmApiKeyFromEnv, llmConfigProblem, llmConfigSchema } from "./llm/llm-config.js";
@@ -277,7 +278,7 @@ function checkDatabaseUrl(url: string, setting: string): void {
 /**
  * Reads `.env` in `cwd` under the real environment (which wins), then config from
  * PAPERS_CONFIG, else config/papers.json, validates it, and applies env overrides
- * (PAPERS_DB, DATABASE_URL, LOG_LEVEL, PAPERS_HTTP_PORT, INSTANCE_ID). The only reader of process.env, .env and config/.
+ * (PAPERS_DB, DATABASE_URL, LOG_LEVEL, PAPERS_HTTP_PORT, INSTANCE_ID, DISCORD_SHARDS, DISCORD_SHARD_COUNT). The only reader of process.env, .env and config/.
  * Throws BotError("CONFIG") naming the bad key and the fix.
  */
 export function loadConfig(processEnv: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): LoadedConfig {
@@ -308,6 +309,7 @@ export function loadConfig(processEnv: NodeJS.ProcessEnv = process.env, cwd = pr
   }
   if (env.PAPERS_HTTP_PORT?.trim()) config.http.port = httpPortOf(env.PAPERS_HTTP_PORT);
   config.instance.id = instanceIdOf(env.INSTANCE_ID, config.instance.id);
+  applyShardSettings(config.discord, env);
   const secret = (name: string): string | null => (env[name] && env[name]!.trim() ? env[name]!.trim() : null);
   const llmApiKey = llmApiKeyFromEnv(env, config.llm.provider);
   const llmProblem = llmConfigProblem(config.llm, llmApiKey);

@@ -28,6 +28,8 @@ import type { InstallationStore } from "../core/installations/installation-store
 import { createSqliteInstallationStore } from "./sqlite-installation-store.js";
 import type { LeaseStore } from "../core/leases/lease-store.js";
 import { createSqliteLeaseStore } from "./sqlite-lease-store.js";
+import type { RateWindowStore } from "../core/limits/rate-window-store.js";
+import { createSqliteRateWindowStore } from "./sqlite-rate-window-store.js";
 
 /** Every SQLite-backed store, built over one open database. */
 export interface SqliteStores {
@@ -59,6 +61,8 @@ export interface SqliteStores {
   installations: InstallationStore;
   /** Named leases: one instance ingests, one holds each Discord shard. */
   leases: LeaseStore;
+  /** Request counts per shared rate-limit window (Discord's global REST limit across instances). */
+  rateWindows: RateWindowStore;
 }
 
 /** Options for `createSqliteStores`. */
@@ -84,5 +88,6 @@ export function createSqliteStores(open: OpenDatabase, options: SqliteStoresOpti
     transfer: createSqliteStoreTransfer(open),
     installations: createSqliteInstallationStore(open),
     leases: createSqliteLeaseStore(open),
+    rateWindows: createSqliteRateWindowStore(open),
   };
 }

@@ -77,7 +77,7 @@ describe(".env.example", () => {
       }
       // npm_package_version is npm's, not the operator's.
       for (const name of read) if (name.startsWith("npm_")) read.delete(name);
-      expect([...read].sort()).toEqual(["ANTHROPIC_API_KEY", "DATABASE_URL", "DISCORD_TOKEN", "EMBEDDINGS_API_KEY", "INSTANCE_ID", "LLM_API_KEY", "LOG_LEVEL", "OPENAI_API_KEY", "PAPERS_CONFIG", "PAPERS_DB", "PAPERS_HTTP_PORT", "SLACK_APP_TOKEN", "SLACK_BOT_TOKEN", "SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_INSTALLATION_KEY", "SLACK_SIGNING_SECRET", "SLACK_STATE_SECRET"]);
+      expect([...read].sort()).toEqual(["ANTHROPIC_API_KEY", "DATABASE_URL", "DISCORD_SHARDS", "DISCORD_SHARD_COUNT", "DISCORD_TOKEN", "EMBEDDINGS_API_KEY", "INSTANCE_ID", "LLM_API_KEY", "LOG_LEVEL", "OPENAI_API_KEY", "PAPERS_CONFIG", "PAPERS_DB", "PAPERS_HTTP_PORT", "SLACK_APP_TOKEN", "SLACK_BOT_TOKEN", "SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_INSTALLATION_KEY", "SLACK_SIGNING_SECRET", "SLACK_STATE_SECRET"]);
       const lines = readFileSync(join(import.meta.dirname, "../../.env.example"), "utf8").split("\n");
       for (const name of read) {
         const at = lines.findIndex((l) => new RegExp(`^#? ?${name}=`).test(l));

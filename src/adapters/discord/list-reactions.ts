@@ -26,7 +26,8 @@ export function createDiscordReactionLister(client: Client): ReactionLister {
   return async (messageRef) => {
     const ref = parseRef(messageRef);
     if (!ref?.messageId) return null;
-    const channel = await client.channels.fetch(ref.channelId);
+    // A guild on another instance's shard is not cached here: its channel is built without it.
+    const channel = await client.channels.fetch(ref.channelId, { allowUnknownGuild: ref.guildId !== "dm" && !client.guilds.cache.has(ref.guildId) });
     if (!channel?.isTextBased()) throw new Error(`channel ${ref.channelId} is not a text channel`);
     const message = await channel.messages.fetch({ message: ref.messageId, force: true });
     return {

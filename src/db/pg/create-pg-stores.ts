@@ -13,6 +13,7 @@ import { createPgEmbeddingCache, createPgTopicAssociationStore, createPgTopicFee
 import { createPgVoteStore } from "./pg-vote-store.js";
 import { createPgInstallationStore } from "./pg-installation-store.js";
 import { createPgLeaseStore } from "./pg-lease-store.js";
+import { createPgRateWindowStore } from "./pg-rate-window-store.js";
 
 /** Every store port over Postgres: the same set, with the same behaviour, as the SQLite stores. */
 export type PgStores = SqliteStores;
@@ -42,6 +43,7 @@ export function createPgStoresOver(open: OpenPgDatabase, options: PgStoresOption
     embeddingCache: createPgEmbeddingCache(open, () => (options.clock?.now() ?? new Date()).toISOString()),
     installations: createPgInstallationStore(open),
     leases: createPgLeaseStore(open),
+    rateWindows: createPgRateWindowStore(open),
   };
 }
 

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createFakeGateway, type FakeGateway } from "./fake-gateway.js";
+import { createFakeGateway, shardOf, type FakeGateway } from "./fake-gateway.js";
+import { createArrivalLimits, peakPerSecond } from "./fake-limits.js";
 import { apiChannel, apiGuild, apiMessage, apiUser, snowflake, type FakeChannel, type FakeGuild, type FakeMessage, type FakeUser } from "./fake-objects.js";
 
 /** One REST request the bot made. */
@@ -17,6 +18,8 @@ export interface RecordedRequest {
   headers: Record<string, string | string[] | undefined>;
   /** Status the fake answered. */
   status: number;
+  /** When it arrived, epoch ms. */
+  at: number;
 }
 
 /** Options for the fake. */
@@ -27,6 +30,10 @@ export interface FakeDiscordOptions {
   enforceLimits?: boolean;
   /** Retry-after to announce on an enforced 429, seconds (default: the time until the window frees). */
   retryAfterSec?: number;
+  /** The `shards` GET /gateway/bot recommends (default 1). */
+  recommendedShards?: number;
+  /** `session_start_limit.max_concurrency`: IDENTIFYs allowed per 5 s per rate-limit key (default 1, as for most bots). */
+  maxConcurrency?: number;
 }
 
 /** Switches a test flips to stop the fake at a point of a send. */
@@ -53,8 +60,10 @@ const notFound = (message: string, code: number): Reply => ({ status: 404, body:
 export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
   const bot: FakeUser = { id: snowflake(), username: "papers-bot", bot: true };
   const applicationId = snowflake();
-  const guilds: FakeGuild[] = (options.guilds ?? [{ name: "Research", channels: ["papers", "ml"] }]).map((g) => {
-    const id = snowflake();
+  // Guild ids one timestamp apart: consecutive guilds land on consecutive shards ((id >> 22) % count).
+  const guildBase = BigInt(snowflake()) >> 22n;
+  const guilds: FakeGuild[] = (options.guilds ?? [{ name: "Research", channels: ["papers", "ml"] }]).map((g, i) => {
+    const id = ((guildBase - 1_000_000n + BigInt(i)) << 22n).toString();
     return { id, name: g.name, channels: g.channels.map((name) => ({ id: snowflake(), name, guildId: id, type: 0 })) };
   });
   const channels = new Map<string, FakeChannel>(guilds.flatMap((g) => g.channels.map((c) => [c.id, c] as const)));
@@ -67,37 +76,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
   const nonces = new Map<string, string>();
   const switches: FakeDiscordSwitches = { stallAfterCreate: false, stallAfterCreateAt: 0, stallReadBack: false, noHistory: new Set() };
   let createdSinceSwitch = 0;
-  const arrivals: number[] = [];
-  const channelArrivals = new Map<string, number[]>();
-  let enforced429 = 0;
-  /** Milliseconds until the sliding window `log` (of size `size` over `span` ms) has room, pruning it. */
-  const windowWait = (log: number[], size: number, span: number, now: number): number => {
-    while (log.length > 0 && log[0]! + span <= now) log.shift();
-    return log.length < size ? 0 : log[0]! + span - now;
-  };
-  /** The 429 an arriving request gets under the enforced limits, or null (and the request is counted). */
-  const enforce = (method: string, path: string): Reply | null => {
-    if (!options.enforceLimits) return null;
-    const now = Date.now();
-    const post = method === "POST" ? path.match(/^\/channels\/(\d+)\/messages$/) : null;
-    const own = post ? (channelArrivals.get(post[1]!) ?? []) : null;
-    if (own && post) channelArrivals.set(post[1]!, own);
-    const globalWait = windowWait(arrivals, 50, 1000, now);
-    const ownWait = own ? windowWait(own, 5, 5000, now) : 0;
-    if (globalWait === 0 && ownWait === 0) {
-      arrivals.push(now);
-      own?.push(now);
-      return null;
-    }
-    enforced429 += 1;
-    const after = options.retryAfterSec ?? Math.max(globalWait, ownWait) / 1000;
-    const global = globalWait > 0 && ownWait === 0;
-    return {
-      status: 429,
-      body: { message: "You are being rate limited.", retry_after: after, global },
-      headers: { "retry-after": String(after), "x-ratelimit-limit": global ? "50" : "5", "x-ratelimit-remaining": "0", "x-ratelimit-reset-after": String(after), "x-ratelimit-bucket": "fake-messages", "x-ratelimit-scope": global ? "global" : "user", ...(global ? { "x-ratelimit-global": "true" } : {}) },
-    };
-  };
+  const limits = options.enforceLimits ? createArrivalLimits({ retryAfterSec: options.retryAfterSec }) : null;
   /** A message as history reads return it: Discord gives the nonce only to the create call. */
   const listed = (m: FakeMessage) => {
     const { nonce: _nonce, enforce_nonce: _enforce, ...rest } = apiMessage(m);
@@ -113,7 +92,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
   const route = (method: string, path: string, query: URLSearchParams, body: Record<string, unknown> | null): Reply => {
     let m: RegExpMatchArray | null;
     if (method === "GET" && path === "/gateway/bot") {
-      return { status: 200, body: { url: `ws://127.0.0.1:${port()}`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
+      return { status: 200, body: { url: `ws://127.0.0.1:${port()}`, shards: options.recommendedShards ?? 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: options.maxConcurrency ?? 1 } } };
     }
     if (method === "GET" && path === "/users/@me") return { status: 200, body: apiUser(bot) };
     if (method === "GET" && (m = path.match(/^\/users\/(\d+)$/))) {
@@ -184,6 +163,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
+    const arrivedAt = Date.now();
     req.on("end", () => {
       const url = new URL(req.url ?? "/", "http://fake");
       const path = decodeURIComponent(url.pathname.replace(/^\/api\/v10/, ""));
@@ -205,9 +185,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
           body: { message: "You are being rate limited.", retry_after: limited.retryAfterSec, global: false },
           headers: { "retry-after": after, "x-ratelimit-limit": "5", "x-ratelimit-remaining": "0", "x-ratelimit-reset-after": after, "x-ratelimit-bucket": "fake-bucket", "x-ratelimit-scope": "user" },
         };
-      } else reply = enforce(method, path) ?? route(method, path, url.searchParams, body);
+      } else reply = limits?.check(method, path, req.headers.authorization ?? "") ?? route(method, path, url.searchParams, body);
       const headers = { ...req.headers, authorization: req.headers.authorization ? "[redacted]" : undefined };
-      requests.push({ method, path, query: url.search.replace(/^\?/, ""), body, headers, status: reply.status });
+      requests.push({ method, path, query: url.search.replace(/^\?/, ""), body, headers, status: reply.status, at: arrivedAt });
       if (reply.stall) return;
       // A 204 must carry no content-type, or @discordjs/rest tries to parse the empty body.
       if (reply.status === 204) res.writeHead(204, reply.headers ?? {}).end();
@@ -217,8 +197,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = () => (server.address() as AddressInfo).port;
   const gateway: FakeGateway = createFakeGateway(server, () => `ws://127.0.0.1:${port()}`, {
-    ready: () => ({ v: 10, user: apiUser(bot), guilds: guilds.map((g) => ({ id: g.id, unavailable: true })), application: { id: applicationId, flags: 0 } }),
-    guilds: () => guilds.map((g) => apiGuild(g)),
+    ready: ([id, count]) => ({ v: 10, user: apiUser(bot), guilds: guilds.filter((g) => shardOf(g.id, count) === id).map((g) => ({ id: g.id, unavailable: true })), application: { id: applicationId, flags: 0 } }),
+    guilds: ([id, count]) => guilds.filter((g) => shardOf(g.id, count) === id).map((g) => apiGuild(g)),
   });
 
   return {
@@ -234,8 +214,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     requests,
     /** Switches that stop the fake at a point of a send. */
     switches,
+    /** Requests answered per sliding second under `enforceLimits`, at most: the peak global rate the fake saw (interaction routes left out). */
+    peakPerSecond: (): number => peakPerSecond(requests),
     /** 429s answered under `enforceLimits`. */
-    enforced429: () => enforced429,
+    enforced429: () => limits?.refused() ?? 0,
     /** The bot's messages in a channel, oldest first. */
     messagesIn: (channelId: string): FakeMessage[] => [...messages.values()].filter((m) => m.channelId === channelId && m.author.id === bot.id),
     /** Registered command bodies, by route. */
