@@ -1,19 +1,11 @@
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { isBotError } from "../../src/core/errors.js";
 import type { OpenPgDatabase } from "../../src/db/pg/open-pg-database.js";
 import { asStoreError, guardPool, isConnectionError } from "../../src/db/pg/store-unavailable.js";
 import { tempPg } from "../helpers/temp-pg.js";
+import { freePort } from "../helpers/pg-server.js";
 
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe("a Postgres server that does not answer, as the pool reports it", () => {
   const db = tempPg();
@@ -24,7 +16,7 @@ describe("a Postgres server that does not answer, as the pool reports it", () =>
   afterAll(() => db.cleanup());
 
   it("a refused connection is STORE_UNAVAILABLE with the sentence users see; a wrong statement stays what it is", async () => {
-    const pool = new pg.Pool({ connectionString: `postgres://bot:x@127.0.0.1:${await closedPort()}/papers`, connectionTimeoutMillis: 2000 });
+    const pool = new pg.Pool({ connectionString: `postgres://bot:x@127.0.0.1:${await freePort()}/papers`, connectionTimeoutMillis: 2000 });
     const reasons: string[] = [];
     guardPool(pool, (reason) => reasons.push(reason));
     const err = await pool.query("SELECT 1").catch((e: unknown) => e);

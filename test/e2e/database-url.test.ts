@@ -1,5 +1,4 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,18 +7,11 @@ import { startUpstreamServer, type UpstreamServer } from "../fakes/upstream-serv
 import { runEntry } from "../helpers/run-process.js";
 import { testConfig } from "../helpers/test-app.js";
 import { tempPg, type TempPgDatabase } from "../helpers/temp-pg.js";
+import { freePort } from "../helpers/pg-server.js";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures");
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), "utf8");
 
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe("DATABASE_URL / database.url select Postgres for the CLI and npm start, as real processes", () => {
   let upstream: UpstreamServer;
@@ -88,7 +80,7 @@ describe("DATABASE_URL / database.url select Postgres for the CLI and npm start,
   });
 
   it("says in one line, naming the setting and not the password, when the server does not answer", async () => {
-    const url = `postgres://bot:s3cret@127.0.0.1:${await closedPort()}/papers`;
+    const url = `postgres://bot:s3cret@127.0.0.1:${await freePort()}/papers`;
     const start = await runEntry("src/main.ts", [], { env: { PAPERS_CONFIG: config, DATABASE_URL: url }, input: "" });
     expect(start.code).toBe(78);
     expect(start.stderr).toMatch(/^papers-bot: The Postgres server at postgres:\/\/bot:\*\*\*@127\.0\.0\.1:\d+\/papers \(DATABASE_URL \(or database\.url in the config file\)\) did not answer: .+\. Start it or fix the URL\.\n$/);

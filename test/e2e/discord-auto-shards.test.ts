@@ -10,16 +10,8 @@ import { ROOT, runEntry } from "../helpers/run-process.js";
 import type { OpenPgDatabase } from "../../src/db/pg/open-pg-database.js";
 import { tempPg, type TempPgDatabase } from "../helpers/temp-pg.js";
 import { testConfig } from "../helpers/test-app.js";
+import { until } from "../helpers/wait-until.js";
 
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe("DISCORD_SHARDS=auto: two real bot processes on one Postgres against the local fake gateway", () => {
   let fake: FakeDiscord;

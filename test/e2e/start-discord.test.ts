@@ -7,16 +7,8 @@ import { startFakeDiscord, type FakeDiscord } from "../fakes/discord/fake-discor
 import { commandInteraction } from "../fakes/discord/gateway-payloads.js";
 import { ROOT } from "../helpers/run-process.js";
 import { testConfig } from "../helpers/test-app.js";
+import { until } from "../helpers/wait-until.js";
 
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 20_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe("npm start with DISCORD_TOKEN, as a real process against a local Discord", () => {
   let fake: FakeDiscord;

@@ -8,16 +8,8 @@ import { startFakeDiscord, type FakeDiscord } from "../fakes/discord/fake-discor
 import { commandInteraction } from "../fakes/discord/gateway-payloads.js";
 import { ROOT } from "../helpers/run-process.js";
 import { testConfig } from "../helpers/test-app.js";
+import { until } from "../helpers/wait-until.js";
 
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe("the bot as a service: .env, PAPERS_HTTP_PORT, /healthz and /metrics in a real process", () => {
   let fake: FakeDiscord;
