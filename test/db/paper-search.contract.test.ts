@@ -149,6 +149,16 @@ describe.each(STORE_DIALECTS)("PaperStore search on %s", (dialect) => {
       expect(hits.every((h) => h.paper.title.startsWith("Sparse Routing Study"))).toBe(true);
     });
 
+    it("orders title hits by the head alone, so a long abstract does not push a short title down", async () => {
+      // Ranked over every field, B's short document would come first (length normalisation); ranked in the head, A's one-word title does.
+      await store.upsert([
+        paper("2402.00901", "Routing", `${LONG_ABSTRACT} ${LONG_ABSTRACT} ${LONG_ABSTRACT}`),
+        paper("2402.00902", "Routing for sparse mixtures of experts in large language models at scale", "Short."),
+      ]);
+      const hits = await store.search(q([[word("routing")]]), { limit: 2 });
+      expect(hits.map((h) => h.paper.id)).toEqual(["2402.00901", "2402.00902"]);
+    });
+
     it("falls back to every field when titles and keywords hold fewer hits than asked for", async () => {
       const hits = await store.search(q([[word("perplexity")]]), { limit: 5 });
       expect(hits.map((h) => h.paper.id)).toEqual(["2401.00002"]);
