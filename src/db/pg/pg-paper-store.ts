@@ -7,7 +7,7 @@ import { anyTermPlan, queryPlan } from "../fts-query.js";
 import { rowToPaper, type PaperRow } from "../paper-row.js";
 import type { OpenPgDatabase } from "./open-pg-database.js";
 import { createPgPaperUpsert } from "./pg-paper-upsert.js";
-import { compilePgTsQuery } from "./pg-search-query.js";
+import { compilePgTsQuery, compilePgTsQueryParts, type PgTsQueryParts } from "./pg-search-query.js";
 import { papers } from "./schema.js";
 
 /**
@@ -39,8 +39,18 @@ const READ_TOP = `SELECT ${PAPER_SELECT}, top.score,
     CASE WHEN p.abstract <> '' THEN ts_headline('papers_search', p.abstract, q.q, '${HEADLINE}') END AS headline
   FROM top JOIN papers p ON p.pk = top.pk, q ORDER BY top.score DESC, p.id COLLATE "C"`;
 
-/** Ranks every match in the full document. */
-const fullSql = (tsquery: string): string => `WITH q AS (SELECT ${tsquery} AS q), top AS MATERIALIZED (${rankIn("search")}) ${READ_TOP}`;
+/**
+ * Ranks every match of a query with exclusions in the full document, by the whole query as
+ * before, but finds the matches as positive minus excluded through the GIN index: `search @@
+ * (a && !!b)` made Postgres recheck (detoast) every paper with `a`, and ts_rank then detoasted
+ * each again.
+ */
+const excludingSql = (parts: PgTsQueryParts): string => `WITH q AS (SELECT ${parts.whole} AS q, ${parts.positive} AS positive, ${parts.excluded} AS excluded),
+  top AS MATERIALIZED (
+    SELECT p.pk, ts_rank('${PG_RANK_WEIGHTS}', p.search, q.q, ${NORMALIZATION})::float8 AS score
+    FROM papers p, q WHERE p.search @@ q.positive AND p.pk NOT IN (SELECT x.pk FROM papers x, q WHERE x.search @@ q.excluded)
+    ORDER BY score DESC, p.id COLLATE "C" LIMIT $1
+  ) ${READ_TOP}`;
 
 /**
  * Ranks in the head (title and keywords, small and in the row) when it has at least $1 hits,
@@ -146,9 +156,10 @@ export function createPgPaperStore(open: OpenPgDatabase, options: PgPaperStoreOp
       const plan = queryPlan(query);
       const max = Number.isFinite(limit) ? Math.trunc(limit) : 0;
       if (plan === null || max <= 0) return [];
-      const q = compilePgTsQuery(plan, 2);
       // Exclusions must hold in every field, so only queries without them may rank by the head, as on SQLite.
-      const sql = plan.exclude.length === 0 ? headFirstSql(q.sql) : fullSql(q.sql);
+      const parts = compilePgTsQueryParts(plan, 2);
+      const q = parts ?? compilePgTsQuery(plan, 2);
+      const sql = parts ? excludingSql(parts) : headFirstSql(compilePgTsQuery(plan, 2).sql);
       const found = await withIndexScans(pool, (client) => client.query<PaperRow & { score: number; headline: string | null }>(sql, [max, ...q.params]));
       return found.rows.map((row): SearchHit => ({
         paper: rowToPaper(row),
