@@ -48,7 +48,7 @@ export async function runSearchOnly(options: SearchOnlyOptions): Promise<string>
       queries: options.queries,
       seed: options.seed,
       librariesAt: () => false,
-      beforeQueries: () => 20,
+      beforeQueries: () => options.queries,
       window: 20_000,
       pgServer: pg.describe,
       pgAt: async (n) => {
@@ -57,10 +57,10 @@ export async function runSearchOnly(options: SearchOnlyOptions): Promise<string>
         const have = Number((await db.database.pool.query<{ n: string }>("SELECT count(*) AS n FROM papers")).rows[0]?.n ?? 0);
         if (have === n) {
           log(`postgres: reusing ${name} (${n.toLocaleString("en-US")} papers)`);
-          return { store: db.stores.papers, loadSeconds: Number.NaN };
+          return { store: db.stores.papers, loadSeconds: Number.NaN, pool: db.database.pool };
         }
         log(`postgres: loading ${n.toLocaleString("en-US")} papers through the Postgres PaperStore.upsert`);
-        return { store: db.stores.papers, loadSeconds: await loadPgCorpus(db, model, options.seed, n) };
+        return { store: db.stores.papers, loadSeconds: await loadPgCorpus(db, model, options.seed, n), pool: db.database.pool };
       },
     });
     return [`## ${section.title}`, "", table(section.headers, section.rows), "", table(["Benchmark", "Ours", "Baseline", "Ratio"], section.summary.map((r) => [r.bench, r.ours, r.baseline, r.ratio])), ""].join("\n");
