@@ -92,6 +92,12 @@ describe.each(STORE_DIALECTS)("PaperStore search on %s", (dialect) => {
     expect((await ids(q([[word("doe")]]))).length).toBe(5);
   });
 
+  it("matches a phrase that runs into a hyphenated word, which is indexed by its parts", async () => {
+    await store.upsert([paper("2402.00801", "Parsing User-Agent Strings with Small Models", "We parse strings.")]);
+    expect((await store.search(q([[phrase("parsing", "user")]]), { limit: 10 })).map((h) => h.paper.id)).toEqual(["2402.00801"]);
+    expect((await store.search(q([[phrase("user", "agent", "strings")]]), { limit: 10 })).map((h) => h.paper.id)).toEqual(["2402.00801"]);
+  });
+
   it("respects the limit", async () => {
     expect(await store.search(q([[word("doe")]]), { limit: 2 })).toHaveLength(2);
     expect(await store.search(q([[word("doe")]]), { limit: 0 })).toEqual([]);
