@@ -157,13 +157,13 @@ async function runEngine(path: string, queries: TopicQuery[], make: () => Search
 }
 
 /** The headline row for Postgres at n papers: its p50/p99 against SQLite's over the same queries, as pg/sqlite ratios. */
-function pgSummary(n: number, sqlite: EngineRun, onPg: EngineRun, before: EngineRun | null): SummaryRow {
+function pgSummary(n: number, sqlite: EngineRun, onPg: EngineRun): SummaryRow {
   const q = (r: EngineRun, at: number) => quantile(r.latencies, at);
   return {
     bench: `Search p50 / p99 at ${n.toLocaleString("en-US")} papers on Postgres (ms)`,
     ours: `${fmt(q(onPg, 0.5), 2)} / ${fmt(q(onPg, 0.99), 2)}`,
     baseline: `SQLite FTS5 (same queries): ${fmt(q(sqlite, 0.5), 2)} / ${fmt(q(sqlite, 0.99), 2)}`,
-    ratio: `pg/sqlite: p50 ${fmt(q(onPg, 0.5) / q(sqlite, 0.5), 1)}×, p99 ${fmt(q(onPg, 0.99) / q(sqlite, 0.99), 1)}×; overlap@10 ${fmt(overlap(sqlite.top, onPg.top), 2)}${before ? `; before the fix ${fmt(q(before, 0.5), 2)} / ${fmt(q(before, 0.99), 2)} over its first ${before.latencies.length} queries` : ""}`,
+    ratio: `pg/sqlite: p50 ${fmt(q(onPg, 0.5) / q(sqlite, 0.5), 1)}×, p99 ${fmt(q(onPg, 0.99) / q(sqlite, 0.99), 1)}×; overlap@10 ${fmt(overlap(sqlite.top, onPg.top), 2)}`,
     target: "–",
     met: null,
   };
@@ -224,7 +224,7 @@ export async function runSearchBench(model: WordModel, options: SearchOptions): 
       target: n >= 1_000_000 ? "p99 < 20 ms; ≤ 2× fastest library; less memory" : "≤ 2× fastest library; less memory",
       met: n >= 1_000_000 ? p99 < 20 && withinTwo !== false && (libs.length === 0 || lessMemory) : withinTwo === null ? null : withinTwo && lessMemory,
     });
-    if (onPg) summary.push(pgSummary(n, ours, onPg, pgBefore));
+    if (onPg) summary.push(pgSummary(n, ours, onPg));
   }
   return {
     title: "Search (`/papers search`: PaperStore.search, top 10)",
