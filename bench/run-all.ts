@@ -93,7 +93,7 @@ async function runSections(
         log(`postgres: loading ${n.toLocaleString("en-US")} papers through the Postgres PaperStore.upsert`);
         pgLoad = await loadPgCorpus(db, model, seed, n);
         log(`postgres: loaded in ${pgLoad.toFixed(1)} s (${Math.round(n / pgLoad).toLocaleString("en-US")} papers/s)`);
-        return { store: db.stores.papers, loadSeconds: pgLoad };
+        return { store: db.stores.papers, loadSeconds: pgLoad, pool: db.database.pool };
       },
     }),
   );

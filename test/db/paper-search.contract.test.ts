@@ -92,6 +92,12 @@ describe.each(STORE_DIALECTS)("PaperStore search on %s", (dialect) => {
     expect((await ids(q([[word("doe")]]))).length).toBe(5);
   });
 
+  it("matches a phrase that runs into a hyphenated word, which is indexed by its parts", async () => {
+    await store.upsert([paper("2402.00801", "Parsing User-Agent Strings with Small Models", "We parse strings.")]);
+    expect((await store.search(q([[phrase("parsing", "user")]]), { limit: 10 })).map((h) => h.paper.id)).toEqual(["2402.00801"]);
+    expect((await store.search(q([[phrase("user", "agent", "strings")]]), { limit: 10 })).map((h) => h.paper.id)).toEqual(["2402.00801"]);
+  });
+
   it("respects the limit", async () => {
     expect(await store.search(q([[word("doe")]]), { limit: 2 })).toHaveLength(2);
     expect(await store.search(q([[word("doe")]]), { limit: 0 })).toEqual([]);
@@ -147,6 +153,16 @@ describe.each(STORE_DIALECTS)("PaperStore search on %s", (dialect) => {
       const hits = await store.search(q([[word("routing")]]), { limit: 10 });
       expect(hits).toHaveLength(10);
       expect(hits.every((h) => h.paper.title.startsWith("Sparse Routing Study"))).toBe(true);
+    });
+
+    it("orders title hits by the head alone, so a long abstract does not push a short title down", async () => {
+      // Ranked over every field, B's short document would come first (length normalisation); ranked in the head, A's one-word title does.
+      await store.upsert([
+        paper("2402.00901", "Routing", `${LONG_ABSTRACT} ${LONG_ABSTRACT} ${LONG_ABSTRACT}`),
+        paper("2402.00902", "Routing for sparse mixtures of experts in large language models at scale", "Short."),
+      ]);
+      const hits = await store.search(q([[word("routing")]]), { limit: 2 });
+      expect(hits.map((h) => h.paper.id)).toEqual(["2402.00901", "2402.00902"]);
     });
 
     it("falls back to every field when titles and keywords hold fewer hits than asked for", async () => {

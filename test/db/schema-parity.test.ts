@@ -12,6 +12,8 @@ import * as sqliteSchema from "../../src/db/schema.js";
 const DIALECT_ONLY: Record<string, string> = {
   // Postgres' tsvector; SQLite keeps the same text in the papers_fts/papers_head_fts FTS5 tables (migrations, not the schema).
   "pg:papers.search": "full-text document",
+  // The same for the title-and-keywords index SQLite keeps in papers_head_fts.
+  "pg:papers.search_head": "title-and-keywords full-text document",
   // SQLite's implicit rowid orders deliveries in claim order; Postgres has no rowid.
   "pg:deliveries.seq": "insertion order",
 };

@@ -33,3 +33,28 @@ export function compilePgTsQuery(plan: QueryPlan | { anyOf: TermPlan[] }, first 
 function group(parts: string[], op: "&&" | "||"): string {
   return parts.length === 1 ? (parts[0] ?? "") : `(${parts.join(` ${op} `)})`;
 }
+
+/** A query with exclusions split for the store: the whole tsquery, its positive part and what it excludes, over one set of parameters. */
+export interface PgTsQueryParts {
+  /** The whole query (what compilePgTsQuery gives): what hits are ranked and excerpted by. */
+  whole: string;
+  /** The clauses without the exclusions. */
+  positive: string;
+  /** Any excluded term. */
+  excluded: string;
+  /** The parameters of all three, numbered from `first`. */
+  params: string[];
+}
+
+/**
+ * Splits a plan that has exclusions into its positive part and the excluded terms, so a store
+ * can find the hits as "positive minus excluded" through the GIN index (an index cannot answer
+ * `!!` by itself: Postgres rechecks every positive match against its vector) while ranking by
+ * the same whole tsquery as compilePgTsQuery's. Null when the plan excludes nothing.
+ */
+export function compilePgTsQueryParts(plan: QueryPlan, first = 1): PgTsQueryParts | null {
+  if (plan.exclude.length === 0) return null;
+  const positive = compilePgTsQuery({ clauses: plan.clauses, exclude: [] }, first);
+  const excluded = compilePgTsQuery({ anyOf: plan.exclude }, first + positive.params.length);
+  return { whole: `(${positive.sql} && !!${excluded.sql})`, positive: positive.sql, excluded: excluded.sql, params: [...positive.params, ...excluded.params] };
+}

@@ -5,7 +5,8 @@ import { boolean, customType, index, integer, pgTable, primaryKey, text, uniqueI
  * The Postgres schema: the same tables, columns and constraints as the SQLite schema in
  * ../schema.ts (test/db/schema-parity.test.ts holds the two together), with two
  * dialect-only columns that stand in for what SQLite has without declaring it:
- * - papers.search, the weighted tsvector that papers_fts / papers_head_fts are in SQLite;
+ * - papers.search and papers.search_head, the weighted tsvectors that papers_fts and
+ *   papers_head_fts are in SQLite;
  * - deliveries.seq, the insertion order that SQLite's implicit rowid gives.
  * Timestamps stay ISO text and lists stay JSON text, as in SQLite, so rows copy across
  * dialects unchanged and the port implementations read the same shapes.
@@ -21,6 +22,13 @@ const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
  * from our own expansion on both dialects.
  */
 export const SEARCH_DOCUMENT = sql`setweight(to_tsvector('papers_search', title), 'A') || setweight(to_tsvector('papers_search', ai_keywords), 'B') || setweight(to_tsvector('papers_search', authors), 'C') || setweight(to_tsvector('papers_search', abstract), 'D')`;
+
+/**
+ * The paper's head, title A and HF keywords B, as SQLite's papers_head_fts: searches without
+ * exclusions rank here first (about 180 bytes a row, stored in the row, where `search` is
+ * about 2.8 KB in TOAST), and fall back to `search` when it has fewer hits than asked for.
+ */
+export const SEARCH_HEAD_DOCUMENT = sql`setweight(to_tsvector('papers_search', title), 'A') || setweight(to_tsvector('papers_search', ai_keywords), 'B')`;
 
 /** Papers, one row per versionless arXiv id. `pk` is the row number search results are read back by. */
 export const papers = pgTable(
@@ -74,8 +82,10 @@ export const papers = pgTable(
   lastSeenAt: text("last_seen_at").notNull(),
   /** Full-text search document (see SEARCH_DOCUMENT), kept by Postgres itself. */
   search: tsvector("search").notNull().generatedAlwaysAs(SEARCH_DOCUMENT),
+  /** Title-and-keywords search document (see SEARCH_HEAD_DOCUMENT), kept by Postgres itself. */
+  searchHead: tsvector("search_head").notNull().generatedAlwaysAs(SEARCH_HEAD_DOCUMENT),
   },
-  (t) => [index("papers_search").using("gin", t.search)],
+  (t) => [index("papers_search").using("gin", t.search), index("papers_search_head").using("gin", t.searchHead)],
 );
 
 /** The days a paper was listed: on HF Daily Papers (`hf`) or in an arXiv feed (`arxiv`). */

@@ -1,0 +1,2 @@
+ALTER TABLE "papers" ADD COLUMN "search_head" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('papers_search', title), 'A') || setweight(to_tsvector('papers_search', ai_keywords), 'B')) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "papers_search_head" ON "papers" USING gin ("search_head");
