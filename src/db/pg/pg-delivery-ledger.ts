@@ -1,6 +1,7 @@
 import type pg from "pg";
 import type { ClaimResult, DeliveryLedger, DigestRun, DueRun, SentItem } from "../../core/digest/delivery-ledger.js";
 import type { OpenPgDatabase } from "./open-pg-database.js";
+import { inTransaction } from "./in-transaction.js";
 
 interface RunRow {
   conversation: string;
@@ -78,22 +79,6 @@ const LOCK_CLAIMABLE = `
 const TAKE = `
   UPDATE digest_runs r SET owner = $3, lease_until = $4, started_at = CASE WHEN r.owner = '' THEN $5 ELSE r.started_at END
   FROM unnest($1::text[], $2::text[]) AS u(c, d) WHERE r.conversation = u.c AND r.digest_day = u.d`;
-
-/** Runs `work` in one transaction on one pooled connection. */
-async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
-}
 
 /**
  * The DeliveryLedger port over Postgres. Single claims are one INSERT … ON CONFLICT … WHERE

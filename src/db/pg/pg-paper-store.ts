@@ -9,6 +9,7 @@ import type { OpenPgDatabase } from "./open-pg-database.js";
 import { createPgPaperUpsert } from "./pg-paper-upsert.js";
 import { compilePgTsQuery, compilePgTsQueryParts, type PgTsQueryParts } from "./pg-search-query.js";
 import { papers } from "./schema.js";
+import { inTransaction } from "./in-transaction.js";
 
 /**
  * ts_rank weights in its {D, C, B, A} order: abstract, authors, keywords, title. The same
@@ -72,19 +73,8 @@ const headFirstSql = (tsquery: string): string => `WITH q AS (SELECT ${tsquery} 
  * reads (detoasts) the ~2.8 KB vector of every paper rather than of the matches only
  * (EXPLAIN at 100k papers, "learning": 1.36 s seq scan against 0.46-0.68 s through the GIN index).
  */
-async function withIndexScans<T>(pool: OpenPgDatabase["pool"], run: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN READ ONLY; SET LOCAL enable_seqscan = off");
-    const result = await run(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+function withIndexScans<T>(pool: OpenPgDatabase["pool"], run: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return inTransaction(pool, run, "BEGIN READ ONLY; SET LOCAL enable_seqscan = off");
 }
 
 /** Options for the Postgres paper store. */

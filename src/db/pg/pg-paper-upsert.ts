@@ -4,6 +4,7 @@ import { BotError } from "../../core/errors.js";
 import type { PaperInput } from "../../core/papers/paper.js";
 import type { UpsertResult } from "../../core/papers/paper-store.js";
 import { stringArrayJson } from "../paper-row.js";
+import { inTransaction } from "./in-transaction.js";
 
 /*
  * The merge rule of ../paper-upsert.ts (read its comment), in Postgres: one multi-row
@@ -103,9 +104,7 @@ export function createPgPaperUpsert(pool: pg.Pool, clock?: Clock): (inputs: Pape
     const inserted: string[] = [];
     const updated: string[] = [];
     const seen = new Set<string>();
-    const client = await pool.connect();
-    try {
-      await client.query("BEGIN");
+    await inTransaction(pool, async (client) => {
       let start = 0;
       while (start < inputs.length) {
         const inBatch = new Set<string>();
@@ -127,13 +126,7 @@ export function createPgPaperUpsert(pool: pg.Pool, clock?: Clock): (inputs: Pape
         const part = all.slice(i, i + 5000);
         await client.query(LISTING_SQL, [part.map((l) => l[0]), part.map((l) => l[1]), part.map((l) => l[2]), part.map((l) => l[3])]);
       }
-      await client.query("COMMIT");
-    } catch (err) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
     return { inserted, updated };
   };
 }

@@ -4,6 +4,7 @@ import { STORE_DOCUMENT_FORMAT, STORE_DOCUMENT_VERSION } from "../../core/transf
 import type { ImportSummary, StoreTransfer } from "../../core/transfer/store-transfer.js";
 import type { OpenPgDatabase } from "./open-pg-database.js";
 import { BACKFILL_VOTE_SOURCES } from "./pg-vote-store.js";
+import { inTransaction } from "./in-transaction.js";
 
 /** channel_settings columns other than the key, as stored (snake_case) and as exported (camelCase). */
 const SETTINGS_COLUMNS = [
@@ -40,22 +41,6 @@ const PUT_SETTINGS = `
   ON CONFLICT (conversation) DO UPDATE SET ${SETTINGS_COLUMNS.map(([c]) => `${c} = excluded.${c}`).join(", ")}
   WHERE ${SETTINGS_COLUMNS.map(([c]) => `s.${c} IS DISTINCT FROM excluded.${c}`).join(" OR ")}`;
 
-/** Runs `work` in one transaction (`mode` after BEGIN) on one pooled connection. */
-async function inTransaction<T>(pool: pg.Pool, mode: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query(`BEGIN ${mode}`);
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
-}
-
 /**
  * The StoreTransfer port over Postgres, the same document as SQLite's: export reads one
  * REPEATABLE READ snapshot in key order; import runs in one transaction with conflict-aware
@@ -65,7 +50,7 @@ export function createPgStoreTransfer(open: OpenPgDatabase): StoreTransfer {
   const { pool } = open;
   return {
     exportAll: () =>
-      inTransaction(pool, "ISOLATION LEVEL REPEATABLE READ READ ONLY", async (client): Promise<StoreDocument> => {
+      inTransaction(pool, async (client): Promise<StoreDocument> => {
         const all = async <T extends pg.QueryResultRow>(sql: string): Promise<T[]> => (await client.query<T>(sql)).rows;
         const channels = new Map<string, ExportedChannel>();
         for (const r of await all<SettingsRow>(`SELECT * FROM channel_settings ORDER BY conversation ${C}`)) {
@@ -124,9 +109,9 @@ export function createPgStoreTransfer(open: OpenPgDatabase): StoreTransfer {
              FROM slack_installations ORDER BY install_key ${C}`,
           ),
         };
-      }),
+      }, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"),
     importAll: (doc) =>
-      inTransaction(pool, "", async (client): Promise<ImportSummary> => {
+      inTransaction(pool, async (client): Promise<ImportSummary> => {
         const changed = async (sql: string, values: unknown[]): Promise<number> => (await client.query(sql, values)).rowCount ?? 0;
         const summary: ImportSummary = { settings: 0, subscriptions: 0, votes: 0, runs: 0, items: 0, llmUsage: 0, topicState: 0, installations: 0 };
         for (const channel of doc.channels) {

@@ -1,24 +1,8 @@
-import type pg from "pg";
 import type { FeedbackChange, FeedbackVote, TopicFeedbackStore } from "../../core/topics/channel-feedback.js";
 import type { EmbeddingCache } from "../../core/topics/embeddings.js";
 import type { AssociationCounts, TopicAssociationStore } from "../../core/topics/learn-associations.js";
 import type { OpenPgDatabase } from "./open-pg-database.js";
-
-/** Runs `work` in one transaction on one pooled connection. */
-async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
-}
+import { inTransaction } from "./in-transaction.js";
 
 /** The EmbeddingCache port over Postgres: one JSON vector per key, written once. */
 export function createPgEmbeddingCache(open: OpenPgDatabase, now: () => string): EmbeddingCache {

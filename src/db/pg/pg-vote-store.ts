@@ -1,6 +1,6 @@
-import type pg from "pg";
 import type { ReactionSource, Vote, VoteCount, VoteScope, VoteStore } from "../../core/votes/vote-store.js";
 import type { OpenPgDatabase } from "./open-pg-database.js";
+import { inTransaction } from "./in-transaction.js";
 
 /** `workspace = $n` or `conversation = $n` for a scope, and its value. */
 function scopeFilter(scope: VoteScope, n: number): [string, string] {
@@ -12,22 +12,6 @@ export const BACKFILL_VOTE_SOURCES = `INSERT INTO vote_sources (conversation, pa
   SELECT v.conversation, v.paper_id, v.user_id, CASE v.via WHEN 'reaction' THEN 'reaction:legacy' ELSE v.via END, v.workspace, v.at FROM votes v
   WHERE NOT EXISTS (SELECT 1 FROM vote_sources s WHERE s.conversation = v.conversation AND s.paper_id = v.paper_id AND s.user_id = v.user_id)
   ON CONFLICT DO NOTHING`;
-
-/** Runs `work` in one transaction on one pooled connection. */
-async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
-}
 
 /**
  * The VoteStore port over Postgres, as SQLite's: `vote_sources` holds what holds each vote,
