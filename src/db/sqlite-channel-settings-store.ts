@@ -1,43 +1,7 @@
-import type { CatchUpPolicy, ChannelSettings, ChannelSettingsStore, DigestMode } from "../core/digest/channel-settings-store.js";
+import type { ChannelSettingsStore } from "../core/digest/channel-settings-store.js";
 import type { OpenDatabase } from "./open-database.js";
+import { toSettings, type SettingsRow as Row } from "./settings-rows.js";
 
-interface Row {
-  conversation: string;
-  platform: string;
-  workspace: string;
-  post_time: string | null;
-  timezone: string;
-  days: string;
-  max_papers: number;
-  min_upvotes: number;
-  mode: string;
-  paused: number;
-  paused_reason: string | null;
-  catch_up: string;
-  use_thread: number;
-  failure_count: number;
-  last_error: string | null;
-  updated_at: string;
-}
-
-const toSettings = (r: Row): ChannelSettings => ({
-  conversation: r.conversation,
-  platform: r.platform,
-  workspace: r.workspace,
-  postTime: r.post_time,
-  timezone: r.timezone,
-  days: r.days.split(",").map(Number).filter((d) => d >= 1 && d <= 7),
-  maxPapers: r.max_papers,
-  minUpvotes: r.min_upvotes,
-  mode: (r.mode === "topics" ? "topics" : "all") as DigestMode,
-  paused: r.paused === 1,
-  pausedReason: r.paused_reason,
-  catchUp: (["latest", "all", "skip"].includes(r.catch_up) ? r.catch_up : "latest") as CatchUpPolicy,
-  useThread: r.use_thread === 1,
-  failureCount: r.failure_count,
-  lastError: r.last_error,
-  updatedAt: r.updated_at,
-});
 
 /** The ChannelSettingsStore port over SQLite (table channel_settings). */
 export function createSqliteChannelSettingsStore(open: OpenDatabase): ChannelSettingsStore {

@@ -1,53 +1,6 @@
-import type { ClaimResult, DeliveryLedger, DigestRun, DueRun, SentItem } from "../core/digest/delivery-ledger.js";
+import type { ClaimResult, DeliveryLedger, DueRun } from "../core/digest/delivery-ledger.js";
 import type { OpenDatabase } from "./open-database.js";
-
-interface RunRow {
-  conversation: string;
-  digest_day: string;
-  status: DigestRun["status"];
-  owner: string;
-  lease_until: string;
-  scheduled_for: string | null;
-  started_at: string;
-  finished_at: string | null;
-  late: number;
-  papers_sent: number;
-  detail: string | null;
-}
-
-interface ItemRow {
-  conversation: string;
-  digest_day: string;
-  item_key: string;
-  paper_id: string | null;
-  message_ref: string | null;
-  status: SentItem["status"];
-  sent_at: string | null;
-}
-
-const toRun = (r: RunRow): DigestRun => ({
-  conversation: r.conversation,
-  digestDay: r.digest_day,
-  status: r.status,
-  owner: r.owner,
-  leaseUntil: r.lease_until,
-  scheduledFor: r.scheduled_for,
-  startedAt: r.started_at,
-  finishedAt: r.finished_at,
-  late: r.late === 1,
-  papersSent: r.papers_sent,
-  detail: r.detail,
-});
-
-const toItem = (r: ItemRow): SentItem => ({
-  conversation: r.conversation,
-  digestDay: r.digest_day,
-  itemKey: r.item_key,
-  paperId: r.paper_id,
-  messageRef: r.message_ref,
-  status: r.status,
-  sentAt: r.sent_at,
-});
+import { toItem, toRun, type ItemRow, type RunRow } from "./ledger-rows.js";
 
 /**
  * The DeliveryLedger port over SQLite. Claims are single statements (INSERT … ON CONFLICT

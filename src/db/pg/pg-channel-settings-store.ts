@@ -1,43 +1,7 @@
-import type { CatchUpPolicy, ChannelSettings, ChannelSettingsStore, DigestMode } from "../../core/digest/channel-settings-store.js";
+import type { ChannelSettingsStore } from "../../core/digest/channel-settings-store.js";
 import type { OpenPgDatabase } from "./open-pg-database.js";
+import { toSettings, type SettingsRow as Row } from "../settings-rows.js";
 
-interface Row {
-  conversation: string;
-  platform: string;
-  workspace: string;
-  post_time: string | null;
-  timezone: string;
-  days: string;
-  max_papers: number;
-  min_upvotes: number;
-  mode: string;
-  paused: boolean;
-  paused_reason: string | null;
-  catch_up: string;
-  use_thread: boolean;
-  failure_count: number;
-  last_error: string | null;
-  updated_at: string;
-}
-
-const toSettings = (r: Row): ChannelSettings => ({
-  conversation: r.conversation,
-  platform: r.platform,
-  workspace: r.workspace,
-  postTime: r.post_time,
-  timezone: r.timezone,
-  days: r.days.split(",").map(Number).filter((d) => d >= 1 && d <= 7),
-  maxPapers: r.max_papers,
-  minUpvotes: r.min_upvotes,
-  mode: (r.mode === "topics" ? "topics" : "all") as DigestMode,
-  paused: r.paused,
-  pausedReason: r.paused_reason,
-  catchUp: (["latest", "all", "skip"].includes(r.catch_up) ? r.catch_up : "latest") as CatchUpPolicy,
-  useThread: r.use_thread,
-  failureCount: r.failure_count,
-  lastError: r.last_error,
-  updatedAt: r.updated_at,
-});
 
 const PUT = `
   INSERT INTO channel_settings (conversation, platform, workspace, post_time, timezone, days, max_papers, min_upvotes, mode, paused,
