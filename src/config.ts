@@ -1,12 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { resolve } from "node:path";
-import { parseEnv } from "node:util";
 import { z } from "zod";
 import { discordConfigSchema } from "./adapters/discord/discord-config.js";
 import { applyShardSettings } from "./adapters/discord/discord-shards.js";
 import { slackConfigSchema } from "./adapters/slack/slack-config.js";
+import { checkDatabaseUrl } from "./check-database-url.js";
 import { BotError } from "./core/errors.js";
+import { withDotEnv, type DotEnvFile } from "./with-dot-env.js";
 import { llmApiKeyFromEnv, llmConfigProblem, llmConfigSchema } from "./llm/llm-config.js";
 
 const httpSchema = z.strictObject({
@@ -161,6 +162,8 @@ const configSchema = z.strictObject({
     .prefault({}),
 });
 
+export type { DotEnvFile } from "./with-dot-env.js";
+
 /** The validated configuration, with defaults filled in. */
 export type AppConfig = z.infer<typeof configSchema>;
 
@@ -192,13 +195,6 @@ export interface AppEnv {
   packageVersion: string | null;
 }
 
-/** The `.env` file that was read: where, and the names it set (never the values, which may be secrets). */
-export interface DotEnvFile {
-  /** Absolute path. */
-  path: string;
-  /** Variables taken from it, sorted; names the real environment already set are left out (it wins). */
-  applied: string[];
-}
 
 /** Everything loadConfig returns. */
 export interface LoadedConfig {
@@ -212,26 +208,6 @@ export interface LoadedConfig {
   dotEnv: DotEnvFile | null;
 }
 
-/**
- * Reads `.env` in `cwd` (KEY=value lines, # comments, quoted values, parsed by Node's
- * util.parseEnv) and returns the environment with it underneath: a variable set in the real
- * environment wins over the file. Without a `.env` the environment is returned as it is.
- */
-export function withDotEnv(env: NodeJS.ProcessEnv, cwd: string): { env: NodeJS.ProcessEnv; dotEnv: DotEnvFile | null } {
-  const path = resolve(cwd, ".env");
-  if (!existsSync(path)) return { env, dotEnv: null };
-  let parsed: NodeJS.Dict<string>;
-  try {
-    parsed = parseEnv(readFileSync(path, "utf8"));
-  } catch (err) {
-    // The reason names the problem, never a value from the file.
-    throw new BotError("CONFIG", `${path} could not be read (${(err as NodeJS.ErrnoException).code ?? "unreadable"}). Fix its permissions or remove it.`);
-  }
-  const applied = Object.keys(parsed).filter((name) => env[name] === undefined).sort();
-  const merged: NodeJS.ProcessEnv = { ...env };
-  for (const name of applied) merged[name] = parsed[name];
-  return { env: merged, dotEnv: { path, applied } };
-}
 
 /** PAPERS_HTTP_PORT as a port number; a bad value is refused with the fix. */
 function httpPortOf(value: string): number {
@@ -262,18 +238,6 @@ function describeIssues(error: z.ZodError, file: string): string {
   return `Invalid config in ${file}:\n  - ${lines.join("\n  - ")}`;
 }
 
-/** Throws BotError("CONFIG") naming `setting` unless `url` is a postgres:// or postgresql:// URL. */
-function checkDatabaseUrl(url: string, setting: string): void {
-  let protocol: string;
-  try {
-    protocol = new URL(url).protocol;
-  } catch {
-    throw new BotError("CONFIG", `${setting} is not a URL; set it to postgres://user:password@host:5432/database, or unset it to use SQLite.`);
-  }
-  if (protocol !== "postgres:" && protocol !== "postgresql:") {
-    throw new BotError("CONFIG", `${setting} must start with postgres:// or postgresql:// (got ${protocol}//); unset it to use SQLite.`);
-  }
-}
 
 /**
  * Reads `.env` in `cwd` under the real environment (which wins), then config from
